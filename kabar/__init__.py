@@ -1,0 +1,1 @@
+"""kabar: turn news into event data."""

@@ -1,0 +1,77 @@
+"""Plain dataclasses passed between pipeline stages.
+
+Each stage takes one of these and returns the next: ``read`` yields :class:`RawDoc`,
+``extract`` turns a RawDoc into an :class:`Article`. Keeping them plain (no behaviour
+beyond small helpers) lets them travel between processes and Dask workers unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DocFormat = Literal["html", "text"]
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One document as read, before extraction.
+
+    ``location`` names where it came from precisely enough to find it again: a path, a URL,
+    ``dump.jsonl:17`` for a JSONL line, ``crawl.warc.gz#4`` for a WARC record.
+    ``hints`` carries metadata the container already knew (a feed entry's title, a JSONL
+    record's outlet); extraction prefers page evidence and falls back on hints.
+    """
+
+    location: str
+    format: DocFormat
+    content: str
+    raw_sha256: str
+    url: str | None = None
+    encoding: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Article:
+    """The article record of DESIGN.md, plus the provenance the store needs."""
+
+    title: str | None
+    text: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    dateline: str | None = None
+    cited_sources: list[str] = field(default_factory=list)
+    author: str | None = None
+    published_precision: str | None = None
+    published_from: str | None = None
+    location: str = ""
+    raw_sha256: str = ""
+    format: DocFormat = "text"
+
+    def record(self) -> dict[str, Any]:
+        """The public article record (the ``article`` object of ``kabar code --json``)."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+            "language": self.language,
+            "dateline": self.dateline,
+            "cited_sources": list(self.cited_sources),
+            "text": self.text,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not become an article, with the reason a person can act on."""
+
+    location: str
+    reason: str
+    stage: str = "read"
