@@ -20,7 +20,9 @@ class RawDoc:
     ``location`` names where it came from precisely enough to find it again: a path, a URL,
     ``dump.jsonl:17`` for a JSONL line, ``crawl.warc.gz#4`` for a WARC record.
     ``hints`` carries metadata the container already knew (a feed entry's title, a JSONL
-    record's outlet); extraction prefers page evidence and falls back on hints.
+    record's outlet); extraction prefers page evidence and falls back on hints. A ``title``
+    key, even set to None, says the container knows the title, so a plain text's first
+    line is body, not headline.
     """
 
     location: str

@@ -58,8 +58,9 @@ class Extractor:
             )
         else:
             lines = raw.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-            title = hints.get("title")
-            if not title:
+            if "title" in hints:
+                title = hints["title"]
+            else:
                 title, lines = split_title(lines)
             url, author, meta_date, sitename = raw.url, None, None, None
 

@@ -46,11 +46,8 @@ def _from_line(location: str, line: bytes, fields: JsonlFields) -> RawDoc | Fail
 def _from_record(location: str, record: Any, digest: str, fields: JsonlFields) -> RawDoc | Failure:
     if not isinstance(record, dict):
         return Failure(location, f"record is a JSON {type(record).__name__}, not an object")
-    hints = {
-        key: value
-        for key in ("title", "published", "outlet")
-        if (value := _first(record, getattr(fields, key))) is not None
-    }
+    # "title" is always set (maybe None): a record's text is all body, never a title line.
+    hints = {key: _first(record, getattr(fields, key)) for key in ("title", "published", "outlet")}
     url = _first(record, fields.url)
     html = _first(record, fields.html)
     if isinstance(html, str) and html.strip():

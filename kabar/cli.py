@@ -1,0 +1,206 @@
+"""The ``kabar`` command: thin click commands over the library.
+
+Exit codes: 0 when every input was processed, 1 when some failed (after processing the
+rest), 2 on usage errors (click's own convention).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import KabarError
+from .extract import Extractor
+from .models import Failure
+from .pipeline import IngestReport, extract_all, ingest
+from .read import Reader
+from .settings import Settings
+from .store import Store
+
+EXIT_FAILURES = 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Settings file (TOML) overriding the shipped defaults.",
+)
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """kabar: turn Indonesian and English news into event data."""
+    try:
+        ctx.obj = Settings.load(config)
+    except KabarError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+db_option = click.option(
+    "--db",
+    envvar="KABAR_DB",
+    default="kabar.db",
+    show_default=True,
+    help="SQLite file or postgresql:// URL (default: $KABAR_DB or ./kabar.db).",
+)
+
+
+@main.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def ingest_command(settings: Settings, inputs: tuple[str, ...], db: str, as_json: bool) -> None:
+    """Read, extract and store articles from files, directories, globs, URLs or - (stdin)."""
+    store = _open_store(db)
+    with store:
+        report = ingest(inputs, store, settings, progress=_progress_printer())
+    _finish_progress()
+    _print_report(report, as_json)
+    sys.exit(EXIT_FAILURES if report.failures else 0)
+
+
+@main.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON article record per line.")
+@click.pass_obj
+def extract_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) -> None:
+    """Extract articles without storing them (the article record of DESIGN.md)."""
+    failed = False
+    reader = Reader(settings)
+    try:
+        for item in extract_all(reader.read(inputs), Extractor(settings)):
+            if isinstance(item, Failure):
+                failed = True
+                click.echo(f"failed: {item.location}: {item.reason}", err=True)
+            elif as_json:
+                click.echo(json.dumps(item.record(), ensure_ascii=False))
+            else:
+                _print_article(item.record() | {"location": item.location})
+    finally:
+        reader.close()
+    sys.exit(EXIT_FAILURES if failed else 0)
+
+
+@main.command("articles")
+@db_option
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--language", help="Only this language code (id, en, ...).")
+@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def articles_command(db: str, as_json: bool, **filters: Any) -> None:
+    """List stored articles, newest first."""
+    with _open_store(db) as store:
+        rows = store.articles(**filters)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(
+                f"{row['id']:>6}  {row['published'] or '-':<10}  {row['language'] or '-':<3} "
+                f"{(row['outlet'] or '-')[:20]:<20}  {row['title'] or '(untitled)'}"
+            )
+
+
+@main.command("show")
+@click.argument("article_id", type=int)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+def show_command(article_id: int, db: str, as_json: bool) -> None:
+    """Show one stored article."""
+    with _open_store(db) as store:
+        row = store.article(article_id)
+    if row is None:
+        raise click.ClickException(f"no article with id {article_id}")
+    if as_json:
+        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+    else:
+        _print_article(row)
+
+
+@main.command("demo")
+@click.option("--db", default="kabar-demo.db", show_default=True, help="SQLite file to (re)create.")
+@click.pass_obj
+def demo_command(settings: Settings, db: str) -> None:
+    """Ingest the bundled sample corpus into a fresh SQLite file and report what was found."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    sample = str(files("kabar").joinpath("data", "sample"))  # packages install unzipped
+    with _open_store(db) as store:
+        report = ingest([sample], store, settings, progress=_progress_printer())
+        _finish_progress()
+        _print_report(report, as_json=False)
+        _print_overview(store)
+    click.echo(f"\nDatabase: {db}   (try: kabar articles --db {db})")
+
+
+def _open_store(db: str) -> Store:
+    try:
+        return Store.open(db)
+    except KabarError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _progress_printer():
+    """A one-line counter on a terminal; nothing when stderr is a pipe or file."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(report: IngestReport) -> None:
+        if report.read % 10 == 0:
+            click.echo(
+                f"\r  read {report.read}  stored {report.stored}  "
+                f"duplicates {report.duplicates}  failed {report.failed}",
+                err=True,
+                nl=False,
+            )
+
+    return show
+
+
+def _finish_progress() -> None:
+    if sys.stderr.isatty():
+        click.echo("\r" + " " * 78 + "\r", err=True, nl=False)
+
+
+def _print_report(report: IngestReport, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    click.echo(
+        f"read {report.read}, stored {report.stored}, new versions {report.new_versions}, "
+        f"duplicates {report.duplicates}, failed {report.failed}"
+    )
+    for failure in report.failures:
+        click.echo(f"  failed ({failure.stage}): {failure.location}: {failure.reason}")
+
+
+def _print_overview(store: Store) -> None:
+    rows = list(store.iter_articles())
+    outlets: dict[str, int] = {}
+    languages: dict[str, int] = {}
+    for row in rows:
+        outlets[row["outlet"] or "-"] = outlets.get(row["outlet"] or "-", 0) + 1
+        languages[row["language"] or "-"] = languages.get(row["language"] or "-", 0) + 1
+    click.echo(f"\n{len(rows)} articles in the store")
+    click.echo("  by language: " + ", ".join(f"{k} {v}" for k, v in sorted(languages.items())))
+    click.echo("  by outlet:   " + ", ".join(f"{k} {v}" for k, v in sorted(outlets.items())))
+    cited = sorted({source for row in rows for source in row["cited_sources"]})
+    click.echo("  credited sources: " + (", ".join(cited) or "none"))
+
+
+def _print_article(record: dict[str, Any]) -> None:
+    for key in ("id", "title", "outlet", "url", "published", "language", "dateline", "location"):
+        if key in record:
+            click.echo(f"{key:>15}: {record[key] if record[key] is not None else '-'}")
+    click.echo(f"{'cited_sources':>15}: {', '.join(record['cited_sources']) or '-'}")
+    click.echo("")
+    click.echo(record["text"])
+    click.echo("")

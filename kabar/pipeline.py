@@ -1,0 +1,110 @@
+"""The pipeline as one cascade: read -> extract -> store.
+
+Each input flows through the stages one document at a time, so memory stays flat however
+large the corpus. A failure at any stage is recorded with its location and reason and
+the batch goes on; articles are written in transactions of ``store.batch_size``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .extract import Extractor
+from .models import Article, Failure, RawDoc
+from .read import Reader
+from .settings import Settings
+from .store import Outcome, Store
+
+Progress = Callable[["IngestReport"], None]
+
+
+@dataclass
+class IngestReport:
+    """What a run did: the summary every ingest ends with."""
+
+    read: int = 0
+    stored: int = 0
+    new_versions: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome is Outcome.STORED:
+            self.stored += 1
+        elif outcome is Outcome.NEW_VERSION:
+            self.new_versions += 1
+        else:
+            self.duplicates += 1
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "new_versions": self.new_versions,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "failures": [
+                {"location": f.location, "reason": f.reason, "stage": f.stage}
+                for f in self.failures
+            ],
+        }
+
+
+def extract_all(
+    docs: Iterable[RawDoc | Failure], extractor: Extractor
+) -> Iterator[Article | Failure]:
+    """The extract stage over a stream: each RawDoc becomes an Article or a Failure."""
+    for doc in docs:
+        if isinstance(doc, Failure):
+            yield doc
+            continue
+        try:
+            yield extractor.extract(doc)
+        except InputError as exc:
+            yield Failure(exc.location, exc.reason, exc.stage)
+        except Exception as exc:  # noqa: BLE001 - one odd page must not stop the batch
+            yield Failure(
+                doc.location, f"extraction failed: {type(exc).__name__}: {exc}", "extract"
+            )
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, extract and store every input; return the run's summary."""
+    report = IngestReport()
+    extractor = extractor or Extractor(settings)
+    reader = Reader(settings)
+    batch: list[Article] = []
+    try:
+        for item in extract_all(reader.read(inputs), extractor):
+            report.read += 1
+            if isinstance(item, Failure):
+                report.failures.append(item)
+            else:
+                batch.append(item)
+                if len(batch) >= settings.store.batch_size:
+                    _flush(store, batch, report)
+            if progress:
+                progress(report)
+        _flush(store, batch, report)
+    finally:
+        reader.close()
+    return report
+
+
+def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
+    for added in store.add_many(batch):
+        report.count(added.outcome)
+    batch.clear()

@@ -1,0 +1,109 @@
+"""Tables (SQLAlchemy Core) and the migrations that create them, in order.
+
+A database records which migrations it has had in ``schema_version``; opening it applies
+the missing ones, each in its own transaction, so an old database is brought forward and
+a half-applied migration never sticks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # Identity: the canonical URL (normalised) and its version; the outlet + normalised text.
+    Column("url", Text),
+    Column("url_key", Text),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("content_key", Text, nullable=False),
+    Column("text_hash", Text, nullable=False),
+    # The article record.
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", Text),
+    Column("published_precision", Text),
+    Column("language", Text),
+    Column("dateline", Text),
+    Column("cited_sources", Text, nullable=False, server_default="[]"),
+    # Provenance of the input.
+    Column("location", Text, nullable=False),
+    Column("raw_sha256", Text, nullable=False),
+    Column("format", Text, nullable=False),
+    Column("ingested_at", Text, nullable=False),
+    UniqueConstraint("content_key", name="uq_articles_content"),
+    UniqueConstraint("url_key", "version", name="uq_articles_url_version"),
+)
+Index("ix_articles_outlet", articles.c.outlet)
+Index("ix_articles_language", articles.c.language)
+Index("ix_articles_published", articles.c.published)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _create_tables(*tables: Table) -> Callable[[Connection], None]:
+    def apply(connection: Connection) -> None:
+        existing = set(inspect(connection).get_table_names())
+        for table in tables:
+            if table.name not in existing:
+                table.create(connection)
+
+    return apply
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "articles", _create_tables(articles)),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def migrate(connection: Connection) -> list[int]:
+    """Apply the migrations this database lacks; return the versions applied."""
+    schema_version.create(connection, checkfirst=True)
+    done = {row.version for row in connection.execute(schema_version.select())}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        migration.apply(connection)
+        connection.execute(
+            schema_version.insert().values(
+                version=migration.version,
+                description=migration.description,
+                applied_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        )
+        applied.append(migration.version)
+    return applied

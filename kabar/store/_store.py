@@ -1,0 +1,284 @@
+"""The store: articles in SQLite (default) or PostgreSQL, written idempotently.
+
+Identity rules, so that re-running an ingest never duplicates anything:
+
+* the same canonical URL with the same normalised text is the same article;
+* the same canonical URL with other text is a newer *version* of it (kept, numbered);
+* the same outlet with the same normalised text is the same article, whatever its URL
+  (a page and its feed entry, an AMP copy). Another outlet's verbatim copy is a separate
+  publication, kept for story grouping and copy lineage.
+
+Unique constraints enforce these rules in the database itself, so two writers racing on
+the same input still store it once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ..errors import StoreError
+from ..models import Article
+from ..read._hashing import sha256
+from ._schema import articles, migrate
+
+DEFAULT_DB = "kabar.db"
+_TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_\w+|ref|source|amp|output)$", re.I)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+class Outcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    NEW_VERSION = "new version"
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    outcome: Outcome
+    article_id: int
+
+
+def database_url(db: str | None) -> str:
+    """``--db`` value (path or URL), else $KABAR_DB, else ./kabar.db, as an SQLAlchemy URL."""
+    db = db or os.environ.get("KABAR_DB") or DEFAULT_DB
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db.removeprefix("postgresql://")
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+class Store:
+    """Open (and migrate) a database; add and query articles."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        try:
+            with self._write() as connection:
+                migrate(connection)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {engine.url}: {exc.orig}") from exc
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        url = database_url(db)
+        if url.startswith("sqlite"):
+            return cls(_sqlite_engine(url))
+        return cls(create_engine(url, pool_pre_ping=True))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A write transaction (on SQLite it takes the write lock at BEGIN)."""
+        with self.engine.connect() as connection:
+            connection.execution_options(kabar_write=True)
+            with connection.begin():
+                yield connection
+
+    def add_many(self, batch: Iterable[Article]) -> list[Added]:
+        """Add a batch in one transaction: after a crash either all of it is there or none."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._write() as connection:
+            return [self._add(connection, article, now) for article in batch]
+
+    def add(self, article: Article) -> Added:
+        return self.add_many([article])[0]
+
+    def _add(self, connection, article: Article, now: str) -> Added:
+        row = _row(article, now)
+        latest = None
+        if row["url_key"]:
+            latest = connection.execute(
+                select(articles.c.id, articles.c.version, articles.c.text_hash)
+                .where(articles.c.url_key == row["url_key"])
+                .order_by(articles.c.version.desc())
+                .limit(1)
+            ).first()
+            if latest is not None and latest.text_hash == row["text_hash"]:
+                return Added(Outcome.DUPLICATE, latest.id)
+        same_text = connection.execute(
+            select(articles.c.id).where(articles.c.content_key == row["content_key"])
+        ).scalar()
+        if same_text is not None:
+            return Added(Outcome.DUPLICATE, same_text)
+        row["version"] = latest.version + 1 if latest is not None else 1
+        try:
+            with connection.begin_nested():
+                new_id = connection.execute(articles.insert().values(**row)).inserted_primary_key[0]
+        except IntegrityError:
+            # Another writer stored it between our look-up and our insert.
+            return Added(Outcome.DUPLICATE, self._existing_id(connection, row))
+        outcome = Outcome.NEW_VERSION if latest is not None else Outcome.STORED
+        return Added(outcome, new_id)
+
+    @staticmethod
+    def _existing_id(connection, row: dict[str, Any]) -> int:
+        return (
+            connection.execute(
+                select(articles.c.id).where(articles.c.content_key == row["content_key"])
+            ).scalar()
+            or connection.execute(
+                select(articles.c.id).where(
+                    articles.c.url_key == row["url_key"], articles.c.version == row["version"]
+                )
+            ).scalar_one()
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as connection:
+            row = (
+                connection.execute(select(articles).where(articles.c.id == article_id))
+                .mappings()
+                .first()
+            )
+        return _public(row) if row else None
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Articles newest first (then by id), filtered; dates compare as ISO strings."""
+        query = select(articles)
+        if outlet:
+            query = query.where(func.lower(articles.c.outlet) == outlet.lower())
+        if language:
+            query = query.where(articles.c.language == language)
+        if since:
+            query = query.where(articles.c.published >= since)
+        if until:
+            query = query.where(articles.c.published <= until + "\uffff")
+        query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
+        query = query.limit(limit).offset(offset)
+        with self.engine.connect() as connection:
+            return [_public(row) for row in connection.execute(query).mappings()]
+
+    def iter_articles(self, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """Every article by id, in chunks, without holding the table in memory."""
+        last = 0
+        while True:
+            with self.engine.connect() as connection:
+                rows = (
+                    connection.execute(
+                        select(articles)
+                        .where(articles.c.id > last)
+                        .order_by(articles.c.id)
+                        .limit(chunk)
+                    )
+                    .mappings()
+                    .all()
+                )
+            if not rows:
+                return
+            yield from (_public(row) for row in rows)
+            last = rows[-1]["id"]
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not the driver, issue BEGIN (see the "begin" hook below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        # Writers take the lock at BEGIN, so concurrent writers queue instead of failing
+        # to upgrade a read lock; readers never wait for it (WAL).
+        write = connection.get_execution_options().get("kabar_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _row(article: Article, now: str) -> dict[str, Any]:
+    text_hash = sha256(normalise_text(article.text))
+    outlet_key = (article.outlet or "").casefold()
+    return {
+        "url": article.url,
+        "url_key": url_key(article.url),
+        "content_key": sha256(f"{outlet_key}\n{text_hash}"),
+        "text_hash": text_hash,
+        "title": article.title,
+        "text": article.text,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "language": article.language,
+        "dateline": article.dateline,
+        "cited_sources": json.dumps(article.cited_sources, ensure_ascii=False),
+        "location": article.location,
+        "raw_sha256": article.raw_sha256,
+        "format": article.format,
+        "ingested_at": now,
+    }
+
+
+def _public(row) -> dict[str, Any]:
+    record = dict(row)
+    record["cited_sources"] = json.loads(record["cited_sources"] or "[]")
+    for internal in ("url_key", "content_key", "text_hash"):
+        record.pop(internal, None)
+    return record
+
+
+def normalise_text(text: str) -> str:
+    """Text reduced to its words: case, accents' composition, spacing and punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL's identity: no scheme, no 'www.', no fragment, no tracking parameters."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if not host:
+        return None
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)]
+    path = parts.path.rstrip("/") or "/"
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    return f"{host}{port}{path}" + (f"?{urlencode(sorted(query))}" if query else "")
