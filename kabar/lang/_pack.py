@@ -23,7 +23,7 @@ state beyond that cache.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -99,7 +99,7 @@ def load_number_table(lang: str, name: str, low: int, high: int) -> dict[str, in
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_pack(lang: str) -> LanguagePack:
     """The language pack for ``lang`` ("id", "en"), loaded on first use and then cached."""
     from kabar.lang._cues import load_cues

@@ -73,7 +73,11 @@ def _abbreviation_kind(word: str, abbreviations: Mapping[str, str]) -> str | Non
 
 
 def _ends_sentence(
-    text: str, stop: int, after: int, terminators: str, lang_abbrevs: Mapping[str, str],
+    text: str,
+    stop: int,
+    after: int,
+    terminators: str,
+    lang_abbrevs: Mapping[str, str],
     starters: frozenset[str],
 ) -> bool:
     """Decide one candidate: terminators end at ``stop``; the next text starts at ``after``."""
@@ -93,9 +97,8 @@ def _ends_sentence(
         return False
     if kind == "any":
         return following.lower() in starters
-    if kind is None and _LIST_NUMBER.match(word) and _line_start(text, word_start):
-        return False
-    return True
+    is_list_number = kind is None and _LIST_NUMBER.match(word) is not None
+    return not (is_list_number and _line_start(text, word_start))
 
 
 def _line_break_ends(text: str, start: int, end: int, abbreviations: Mapping[str, str]) -> bool:
