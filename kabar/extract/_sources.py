@@ -14,6 +14,8 @@ from ..lang import PACKS, read_lines
 from ._outlets import OutletTable
 
 _WINDOW = 90
+# "dilansir dari Reuters dan AFP": an outlet joined to a credited one is credited too.
+_COORDINATION = re.compile(r"\s*(,|;|/|&|dan|and|serta|maupun|atau|or)\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,21 @@ def cited_sources(
 ) -> list[str]:
     """Canonical names of credited outlets, in order of first credit, the publisher left out."""
     found: list[str] = []
+    last_credit_end = -1
     for match in outlets.pattern.finditer(text):
         name = outlets.canonical(match.group(0))
-        if name is None or name == own_outlet or name in found:
-            continue
         before = text[max(0, match.start() - _WINDOW) : match.start()]
         after = text[match.end() : match.end() + _WINDOW]
-        if any(c.search(before) for c in cues.before) or any(c.match(after) for c in cues.after):
+        coordinated = last_credit_end >= 0 and _COORDINATION.fullmatch(
+            text[last_credit_end : match.start()]
+        )
+        if not (
+            coordinated
+            or any(c.search(before) for c in cues.before)
+            or any(c.match(after) for c in cues.after)
+        ):
+            continue
+        last_credit_end = match.end()
+        if name and name != own_outlet and name not in found:
             found.append(name)
     return found

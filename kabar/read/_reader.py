@@ -143,17 +143,21 @@ class Reader:
         except OSError as exc:
             yield Failure(location, f"read error: {exc.strerror or exc}")
 
-    def _read_gzip(self, location: str, stream: BinaryIO, base_dir: Path | None):
-        inner = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=_PEEK)  # type: ignore[arg-type]
+    def _read_gzip(self, location: str, stream: io.BufferedReader, base_dir: Path | None):
+        """WARC.gz goes to warcio whole (it reads gzip members itself); others stream through."""
         try:
-            inner.peek(1)
-        except (OSError, EOFError, zlib.error) as exc:
+            inner_head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(stream.peek(_PEEK), 64)
+        except zlib.error as exc:
             yield Failure(location, f"corrupt gzip data ({exc})")
             return
+        if inner_head.startswith(b"WARC/"):
+            yield from read_warc(location, stream, self.max_bytes, gzipped=True)
+            return
+        inner = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=_PEEK)  # type: ignore[arg-type]
         try:
             yield from self._read_stream(location, inner, base_dir=base_dir)
-        except (EOFError, zlib.error) as exc:
-            yield Failure(location, f"truncated gzip data ({exc})")
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Failure(location, f"truncated or corrupt gzip data ({exc})")
 
     def _read_document(self, location, stream, kind, head, base_dir, url, charset, claimed, hints):
         """Whole-document formats: HTML page, plain text, feed, JSON array."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -15,17 +16,78 @@ from ._hashing import sha256
 _DOCUMENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 
 
-def read_warc(location: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawDoc | Failure]:
+class _GzipWatcher:
+    """Passes raw bytes to warcio and checks, as they go by, that every gzip member ends.
+
+    warcio stops quietly at a cut inside a gzip member; this tells a complete archive
+    from a truncated one without a second pass over the file.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self._member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._pending = False
+        self.corrupt: str | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self._check(data)
+        return data
+
+    def _check(self, data: bytes) -> None:
+        while data and self.corrupt is None:
+            try:
+                self._member.decompress(data)
+            except zlib.error as exc:
+                self.corrupt = str(exc)
+                return
+            self._pending = True
+            if not self._member.eof:
+                return
+            data = self._member.unused_data
+            self._member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._pending = False
+
+    @property
+    def complete(self) -> bool:
+        return self.corrupt is None and not self._pending
+
+
+def read_warc(
+    location: str, stream: BinaryIO, max_bytes: int, gzipped: bool = False
+) -> Iterator[RawDoc | Failure]:
     """Stream the archive; a truncated or corrupt tail is one Failure after what was read."""
     records = 0
+    watcher = _GzipWatcher(stream) if gzipped else None
     try:
-        for record in ArchiveIterator(stream):
-            records += 1
+        for record in ArchiveIterator(watcher or stream):
             doc = _response_doc(location, record, max_bytes)
+            if _was_cut_short(record):
+                yield Failure(location, f"truncated WARC: record {records + 1} is incomplete")
+                return
+            records += 1
             if doc is not None:
                 yield doc
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-        yield Failure(location, f"truncated or corrupt WARC after {records} records ({exc})")
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+        # warcio meets a cut or garbled header with whatever error the parser hits first.
+        yield Failure(location, f"truncated or corrupt WARC after {records} records ({exc!r})")
+        return
+    if watcher is not None and not watcher.complete:
+        while watcher.read(1 << 16):  # warcio may stop before the end; look at the rest
+            pass
+        if not watcher.complete:
+            why = watcher.corrupt or "the last gzip member is cut short"
+            yield Failure(location, f"truncated or corrupt WARC.gz after {records} records ({why})")
+            return
+    if records == 0:
+        yield Failure(location, "truncated or corrupt WARC: no complete record in it")
+
+
+def _was_cut_short(record) -> bool:
+    """warcio ends quietly at a truncated tail; a record shorter than its length says so."""
+    while record.raw_stream.read(1 << 16):
+        pass
+    return record.raw_stream.limit > 0
 
 
 def _response_doc(location: str, record, max_bytes: int) -> RawDoc | Failure | None:
