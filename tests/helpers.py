@@ -81,7 +81,8 @@ def rss(items: list[dict[str, str]], title: str = "Kabar Uji") -> str:
             f"<item><title>{item['title']}</title><link>{item['link']}</link>"
             f"<guid>{item.get('guid', item['link'])}</guid>"
             f"<pubDate>{item.get('pubDate', 'Mon, 12 Jan 2026 02:00:00 GMT')}</pubDate>"
-            f"<description>{item.get('description', 'Ringkasan singkat.')}</description>{encoded}</item>"
+            f"<description>{item.get('description', 'Ringkasan singkat.')}</description>"
+            f"{encoded}</item>"
         )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
