@@ -1,0 +1,5 @@
+"""``python -m kabar`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""The store: idempotent adds, versions, identity rules, migrations, queries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from kabar.models import Article
+from kabar.store import SCHEMA_VERSION, Outcome, Store, database_url, normalise_text, url_key
+
+
+def make(text="Presiden bertemu menteri di Jakarta.", url="https://kabar.example/a", **kw):
+    defaults = dict(title="Judul", outlet="Kabar Uji", location="x.html", raw_sha256="0" * 64)
+    return Article(text=text, url=url, **(defaults | kw))
+
+
+def test_same_article_twice_is_stored_once(store):
+    first = store.add(make())
+    again = store.add(make())
+    assert first.outcome is Outcome.STORED
+    assert again == type(again)(Outcome.DUPLICATE, first.article_id)
+    assert store.count() == 1
+
+
+def test_same_url_in_another_form_is_the_same_article(store):
+    store.add(make(url="https://www.kabar.example/a/"))
+    added = store.add(make(url="http://kabar.example/a?utm_source=fb&utm_medium=x#top"))
+    assert added.outcome is Outcome.DUPLICATE
+
+
+def test_same_text_same_outlet_other_url_is_a_duplicate(store):
+    store.add(make(url="https://kabar.example/a"))
+    added = store.add(make(text="PRESIDEN bertemu   menteri, di Jakarta!", url=None))
+    assert added.outcome is Outcome.DUPLICATE
+
+
+def test_verbatim_copy_by_another_outlet_is_kept(store):
+    store.add(make())
+    copy = store.add(make(outlet="Portal Lain", url="https://lain.example/copy"))
+    assert copy.outcome is Outcome.STORED and store.count() == 2
+
+
+def test_changed_text_at_the_same_url_is_a_new_version(store):
+    first = store.add(make())
+    second = store.add(make(text="Presiden bertemu menteri di Jakarta. Ralat: di Bogor."))
+    assert second.outcome is Outcome.NEW_VERSION
+    versions = sorted((a["id"], a["version"]) for a in store.articles())
+    assert versions == [(first.article_id, 1), (second.article_id, 2)]
+    # the same newer text again is a duplicate of version 2, not a version 3
+    assert (
+        store.add(make(text="Presiden bertemu menteri di Jakarta. Ralat: di Bogor.")).outcome
+        is Outcome.DUPLICATE
+    )
+
+
+def test_record_round_trip(store):
+    added = store.add(
+        make(
+            cited_sources=["Reuters", "Antara"],
+            published="2026-01-12",
+            language="id",
+            dateline="Jakarta",
+            published_precision="day",
+        )
+    )
+    row = store.article(added.article_id)
+    assert row["cited_sources"] == ["Reuters", "Antara"]
+    assert (row["published"], row["language"], row["dateline"]) == ("2026-01-12", "id", "Jakarta")
+    assert "content_key" not in row and "text_hash" not in row
+    assert store.article(9999) is None
+
+
+def test_filters_and_order(store):
+    store.add(make(text="satu", url="https://k.example/1", published="2026-01-10", language="id"))
+    store.add(
+        make(
+            text="dua",
+            url="https://k.example/2",
+            published="2026-01-12",
+            language="en",
+            outlet="Ledger",
+        )
+    )
+    store.add(make(text="tiga", url="https://k.example/3", published=None, language="id"))
+    assert [a["text"] for a in store.articles()] == ["dua", "satu", "tiga"]
+    assert [a["text"] for a in store.articles(language="id")] == ["satu", "tiga"]
+    assert [a["text"] for a in store.articles(outlet="ledger")] == ["dua"]
+    assert [a["text"] for a in store.articles(since="2026-01-11")] == ["dua"]
+    assert [a["text"] for a in store.articles(until="2026-01-10")] == ["satu"]
+    assert [a["text"] for a in store.articles(limit=1, offset=1)] == ["satu"]
+    assert [a["text"] for a in store.iter_articles(chunk=2)] == ["satu", "dua", "tiga"]
+
+
+def test_sqlite_file_is_wal_with_schema_version(tmp_path):
+    path = tmp_path / "k.db"
+    Store.open(str(path)).close()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        versions = [r[0] for r in connection.execute("SELECT version FROM schema_version")]
+    assert versions == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_reopening_does_not_migrate_twice(tmp_path):
+    path = str(tmp_path / "k.db")
+    with Store.open(path) as store:
+        store.add(make())
+    with Store.open(path) as store:
+        assert store.count() == 1
+    with sqlite3.connect(path) as connection:
+        assert (
+            connection.execute("SELECT count(*) FROM schema_version").fetchone()[0]
+            == SCHEMA_VERSION
+        )
+
+
+def test_database_url(monkeypatch):
+    monkeypatch.delenv("KABAR_DB", raising=False)
+    assert database_url(None) == "sqlite:///kabar.db"
+    assert database_url("x/y.db") == "sqlite:///x/y.db"
+    assert database_url("postgresql://u@localhost/k") == "postgresql+psycopg://u@localhost/k"
+    monkeypatch.setenv("KABAR_DB", "/tmp/env.db")
+    assert database_url(None) == "sqlite:////tmp/env.db"
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://www.Kabar.example/a/b/", "kabar.example/a/b"),
+        ("http://kabar.example/a/b?utm_source=x&id=3&gclid=y#frag", "kabar.example/a/b?id=3"),
+        ("https://kabar.example:8443/a", "kabar.example:8443/a"),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_url_key(url, key):
+    assert url_key(url) == key
+
+
+def test_normalise_text():
+    assert normalise_text("Hello,  WORLD!\n\nÉtat — “x”") == normalise_text("hello world état x")

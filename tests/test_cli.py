@@ -1,0 +1,122 @@
+"""The CLI through click's CliRunner: summaries, exit codes, JSON records, listings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from helpers import PARAGRAPHS, article_html
+
+from kabar.cli import main
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.html").write_text(article_html("Prabowo Terima Anwar"), encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Harga Beras Naik\n\nSurabaya, WartaTimur - "
+        + " ".join(PARAGRAPHS[1:]) * 2
+        + "\n\nDilansir dari Antara.\n\nBaca Juga: Hal lain\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def runner(monkeypatch, tmp_path):
+    monkeypatch.delenv("KABAR_DB", raising=False)
+    monkeypatch.delenv("KABAR_CONFIG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def test_ingest_summary_and_exit_codes(runner, corpus, tmp_path):
+    result = runner.invoke(main, ["ingest", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "read 2, stored 2, new versions 0, duplicates 0, failed 0"
+    assert (tmp_path / "kabar.db").exists()  # the default database
+
+    again = runner.invoke(main, ["ingest", str(corpus), str(tmp_path / "nope.txt")])
+    assert again.exit_code == 1
+    assert "read 3, stored 0, new versions 0, duplicates 2, failed 1" in again.output
+    assert f"failed (read): {tmp_path / 'nope.txt'}: no such file or directory" in again.output
+
+
+def test_ingest_json_summary_and_db_option(runner, corpus, tmp_path):
+    db = tmp_path / "other.db"
+    result = runner.invoke(main, ["ingest", str(corpus), "--db", str(db), "--json"])
+    assert json.loads(result.output) == {
+        "read": 2,
+        "stored": 2,
+        "new_versions": 0,
+        "duplicates": 0,
+        "failed": 0,
+        "failures": [],
+    }
+    assert db.exists() and not (tmp_path / "kabar.db").exists()
+
+
+def test_env_database(runner, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("KABAR_DB", str(tmp_path / "env.db"))
+    assert runner.invoke(main, ["ingest", str(corpus)]).exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(main, ["ingest"]).exit_code == 2
+    assert runner.invoke(main, ["nosuchcommand"]).exit_code == 2
+    assert runner.invoke(main, ["articles", "--limit", "0"]).exit_code == 2
+
+
+def test_bad_config_is_a_usage_error(runner, tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text("[read]\nmax_document_mb = 'lots'\n")
+    result = runner.invoke(main, ["--config", str(config), "articles"])
+    assert result.exit_code == 2 and "must be int" in result.output
+
+
+def test_extract_json_is_the_article_record(runner, corpus):
+    result = runner.invoke(main, ["extract", str(corpus / "b.txt"), "--json"])
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert list(record) == [
+        "title",
+        "outlet",
+        "url",
+        "published",
+        "language",
+        "dateline",
+        "cited_sources",
+        "text",
+    ]
+    assert record["title"] == "Harga Beras Naik"
+    assert (record["outlet"], record["dateline"]) == ("WartaTimur", "Surabaya")
+    assert record["cited_sources"] == ["Antara"]
+    assert "Baca Juga" not in record["text"]
+
+
+def test_extract_reports_failures(runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(main, ["extract", str(tmp_path / "empty.txt")])
+    assert result.exit_code == 1 and "empty file" in result.output
+
+
+def test_articles_and_show(runner, corpus):
+    runner.invoke(main, ["ingest", str(corpus)])
+    listing = runner.invoke(main, ["articles", "--json"])
+    rows = [json.loads(line) for line in listing.output.splitlines()]
+    assert [r["title"] for r in rows] == ["Prabowo Terima Anwar", "Harga Beras Naik"]
+    assert runner.invoke(main, ["articles", "--outlet", "wartatimur"]).output.count("\n") == 1
+    assert "Harga Beras Naik" in runner.invoke(main, ["articles", "--language", "id"]).output
+    assert runner.invoke(main, ["articles", "--since", "2026-01-01"]).output.count("\n") == 1
+
+    shown = runner.invoke(main, ["show", str(rows[1]["id"]), "--json"])
+    assert json.loads(shown.output)["outlet"] == "WartaTimur"
+    text = runner.invoke(main, ["show", str(rows[1]["id"])]).output
+    assert "title: Harga Beras Naik" in text and "cited_sources: Antara" in text
+    missing = runner.invoke(main, ["show", "999"])
+    assert missing.exit_code == 1 and "no article with id 999" in missing.output
