@@ -1,1 +1,35 @@
-"""kabar: turn news into event data."""
+"""kabar: turn Indonesian and English news into event data.
+
+The pipeline's stages are plain functions over plain dataclasses:
+``read -> extract -> store`` (annotate, code, cluster, serve and export follow).
+"""
+
+from .errors import ConfigError, InputError, KabarError, StoreError
+from .extract import Extractor
+from .models import Article, Failure, RawDoc
+from .pipeline import IngestReport, extract_all, ingest
+from .read import Reader, read_inputs
+from .settings import Settings, default_settings
+from .store import Store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "Extractor",
+    "Failure",
+    "IngestReport",
+    "InputError",
+    "KabarError",
+    "RawDoc",
+    "Reader",
+    "Settings",
+    "Store",
+    "StoreError",
+    "__version__",
+    "default_settings",
+    "extract_all",
+    "ingest",
+    "read_inputs",
+]
