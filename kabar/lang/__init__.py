@@ -29,3 +29,31 @@ def read_lines(lang: str, name: str) -> list[str]:
         if stripped and not stripped.startswith("#"):
             lines.append(stripped)
     return lines
+
+
+# Engines over the packs' data (imported last: they read pack files through the helpers above).
+from kabar.lang._cues import Cue, find_cues  # noqa: E402
+from kabar.lang._dates import DateMention, ResolvedDate, find_dates, resolve_date  # noqa: E402
+from kabar.lang._morphology import lemma  # noqa: E402
+from kabar.lang._pack import LanguagePack, PackDataError, get_pack  # noqa: E402
+from kabar.lang._sentences import split_sentences  # noqa: E402
+from kabar.lang._tokens import Token, tokenize  # noqa: E402
+
+__all__ = [
+    "PACKS",
+    "Cue",
+    "DateMention",
+    "LanguagePack",
+    "PackDataError",
+    "ResolvedDate",
+    "Token",
+    "find_cues",
+    "find_dates",
+    "get_pack",
+    "lemma",
+    "pack_file",
+    "read_lines",
+    "resolve_date",
+    "split_sentences",
+    "tokenize",
+]

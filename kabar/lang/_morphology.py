@@ -20,9 +20,9 @@ rules, one a line::
 * a ``guess`` rule (``side`` = ``guess``) is applied when no candidate is a known root:
   English "visited" -> "visit" without a word list entry.
 
-The best candidate is a known root (``roots.txt``) with an allowed confix, then the longest
-stem, then the fewest affixes. A word nothing reduces to a root is returned lower-cased:
-a missing root costs a lemma, never invents one. ``lemma_exceptions.tsv`` (and for English
+The best candidate is a known root (``roots.txt``) ranked by :meth:`Lemmatizer._score`.
+A word nothing reduces to a root is returned lower-cased (after any ``guess`` rule): a
+missing root costs a lemma, never invents one. ``lemma_exceptions.tsv`` (and for English
 ``irregular_verbs.tsv``) override everything.
 """
 
@@ -60,6 +60,7 @@ class Analysis:
     stem: str
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    restored: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,8 @@ class Lemmatizer:
         found: list[Analysis] = []
         for base, suffix_tags in self._strip_suffixes(word):
             found.append(Analysis(base, (), suffix_tags))
-            for stem, prefix_tags in self._strip_prefixes(base, (), 0):
-                found.append(Analysis(stem, prefix_tags, suffix_tags))
+            for stem, prefix_tags, restored in self._strip_prefixes(base, (), 0):
+                found.append(Analysis(stem, prefix_tags, suffix_tags, restored))
         return found
 
     def _strip_suffixes(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -126,10 +127,10 @@ class Lemmatizer:
 
     def _strip_prefixes(
         self, word: str, tags: tuple[str, ...], depth: int
-    ) -> list[tuple[str, tuple[str, ...]]]:
+    ) -> list[tuple[str, tuple[str, ...], int]]:
         if depth == MAX_PREFIXES:
             return []
-        results: list[tuple[str, tuple[str, ...]]] = []
+        results: list[tuple[str, tuple[str, ...], int]] = []
         for rule in self.prefixes:
             if (depth and rule.layer == 1) or rule.tag in tags or not word.startswith(rule.form):
                 continue
@@ -137,8 +138,10 @@ class Lemmatizer:
             if len(rest) < MIN_STEM or not rule.when.search(rest):
                 continue
             stem = rule.restore + rest
-            results.append((stem, (*tags, rule.tag)))
-            results.extend(self._strip_prefixes(stem, (*tags, rule.tag), depth + 1))
+            restored = 1 if rule.restore else 0
+            results.append((stem, (*tags, rule.tag), restored))
+            for inner, inner_tags, more in self._strip_prefixes(stem, (*tags, rule.tag), depth + 1):
+                results.append((inner, inner_tags, restored + more))
         return results
 
     def best(self, analyses: list[Analysis]) -> Analysis | None:
@@ -148,12 +151,16 @@ class Lemmatizer:
             return None
         return max(valid, key=self._score)
 
-    def _score(self, analysis: Analysis) -> tuple[bool, int, int]:
+    def _score(self, analysis: Analysis) -> tuple[bool, int, int, int]:
+        """Rank analyses: an allowed confix; the most letters kept from the word (perasaan
+        is rasa, not asa); the fewest affixes (memakai is pakai, not maka-i); the fewest
+        swallowed letters put back (mengakui is aku-i, not kaku-i)."""
         derivational = analysis.suffixes[-1] if analysis.suffixes else ""
         outer = analysis.prefixes[0] if analysis.prefixes else ""
         allowed = (outer, derivational) not in self.forbidden
+        kept = len(analysis.stem) - analysis.restored
         affixes = len(analysis.prefixes) + len(analysis.suffixes)
-        return allowed, len(analysis.stem), -affixes
+        return allowed, kept, -affixes, -analysis.restored
 
     def guess(self, word: str) -> str:
         """The first ``guess`` rule that applies to an unknown word, else the word."""
@@ -201,12 +208,17 @@ def _parse_rule(lang: str, line: str) -> AffixRule | tuple[str, str]:
 def _exceptions(lang: str) -> dict[str, str]:
     """Word -> lemma from ``lemma_exceptions.tsv`` and ``irregular_verbs.tsv``."""
     table: dict[str, str] = {}
-    for line in read_lines(lang, "irregular_verbs.tsv"):
-        forms = split_columns(line, lang, "irregular_verbs.tsv", 2)
-        base = forms[0].lower()
+    rows = [
+        split_columns(line, lang, "irregular_verbs.tsv", 2)
+        for line in read_lines(lang, "irregular_verbs.tsv")
+    ]
+    for forms in rows:  # a base form is its own lemma ("lay" is not "lie")
+        table[forms[0].lower()] = forms[0].lower()
+    for forms in rows:
         for form in forms[1:]:
             for variant in form.split("/"):
-                table.setdefault(variant.lower(), base)
+                if variant != "-":
+                    table.setdefault(variant.lower(), forms[0].lower())
     for line in read_lines(lang, "lemma_exceptions.tsv"):
         word, target = split_columns(line, lang, "lemma_exceptions.tsv", 2)[:2]
         table[word.lower()] = target.lower()
@@ -223,7 +235,9 @@ def load_lemmatizer(lang: str) -> Lemmatizer:
             rules.append(parsed)
         else:
             forbidden.add(parsed)
-    roots = frozenset(w.lower() for w in read_lines(lang, "roots.txt"))
+    exceptions = _exceptions(lang)
+    # every lemma an exception produces is a known root too ("make" validates "makes")
+    roots = frozenset(w.lower() for w in read_lines(lang, "roots.txt")) | set(exceptions.values())
     return Lemmatizer(
         lang=lang,
         suffixes=tuple(r for r in rules if r.side == "suffix"),
@@ -231,5 +245,5 @@ def load_lemmatizer(lang: str) -> Lemmatizer:
         guesses=tuple(r for r in rules if r.side == "guess"),
         forbidden=frozenset(forbidden),
         roots=roots,
-        exceptions=MappingProxyType(_exceptions(lang)),
+        exceptions=MappingProxyType(exceptions),
     )

@@ -152,39 +152,43 @@ def _match(
 
 @dataclass(frozen=True, slots=True)
 class PatternIndex:
-    """Patterns grouped by their first element so a scan tries only plausible ones."""
+    """Patterns grouped by their first element so a scan tries only plausible ones.
+
+    Literal and ``~lemma`` leaders are looked up by the token's text or lemma; placeholder
+    leaders are checked once per token and placeholder, not once per pattern.
+    """
 
     lang: str
     literal: Mapping[str, tuple[int, ...]]
     lemma: Mapping[str, tuple[int, ...]]
-    other: tuple[int, ...]
+    placeholder: Mapping[str, tuple[int, ...]]
 
     @classmethod
     def build(cls, patterns: Sequence[TokenPattern], lang: str) -> PatternIndex:
-        literal: dict[str, list[int]] = {}
-        lemma: dict[str, list[int]] = {}
-        other: list[int] = []
+        groups: dict[str, dict[str, list[int]]] = {"literal": {}, "lemma": {}, "placeholder": {}}
         for number, pattern in enumerate(patterns):
             first = pattern.first
             if first.startswith("~") and len(first) > 1:
-                lemma.setdefault(first[1:], []).append(number)
-            elif first.startswith("<") and len(first) > 1:
-                other.append(number)
+                groups["lemma"].setdefault(first[1:], []).append(number)
+            elif first in PLACEHOLDERS:
+                groups["placeholder"].setdefault(first, []).append(number)
             else:
-                literal.setdefault(first, []).append(number)
-        return cls(
-            lang,
-            MappingProxyType({k: tuple(v) for k, v in literal.items()}),
-            MappingProxyType({k: tuple(v) for k, v in lemma.items()}),
-            tuple(other),
-        )
+                groups["literal"].setdefault(first, []).append(number)
+        frozen = {
+            name: MappingProxyType({k: tuple(v) for k, v in table.items()})
+            for name, table in groups.items()
+        }
+        return cls(lang, frozen["literal"], frozen["lemma"], frozen["placeholder"])
 
     def candidates(self, token: Token) -> tuple[int, ...]:
         """Numbers of the patterns that could start at ``token``."""
         key = _key(token)
-        found = self.literal.get(key, ()) + self.other
+        found = self.literal.get(key, ())
         if self.lemma and key.isalpha():
             found += self.lemma.get(get_pack(self.lang).lemma(key), ())
+        for element, numbers in self.placeholder.items():
+            if match_element(element, token, self.lang) is not None:
+                found += numbers
         return found
 
 

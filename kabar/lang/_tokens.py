@@ -11,7 +11,7 @@ abbreviation ("Dr.", "Jl.", "dll.") or when it is a single capital letter (an in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kabar.lang._pack import get_pack
 
@@ -20,11 +20,12 @@ _TLDS = r"com|net|org|id|co\.id|go\.id|ac\.id|or\.id|co|info|news|tv|my|sg|uk|co
 
 _TOKEN = re.compile(
     rf"""
-    (?P<url>(?:https?://|www\.)[^\s<>"'()\[\]]*[^\s<>"'()\[\].,;:!?])
+    (?=[^\s.@]*[.@]\w)  # cheap guard: only tokens with an inner "." or "@" try the next four
+    (?:(?P<url>(?:https?://|www\.)[^\s<>"'()\[\]]*[^\s<>"'()\[\].,;:!?])
    |(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
    |(?P<domain>[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.(?i:{_TLDS})(?![\w.]*\w))
    |(?P<dotted>(?:[^\W\d_]{{1,3}}\.){{2,}})
-   |(?P<money>(?:Rp\.?|US\$|S\$|A\$|\$|€|£|¥)(?=\s?\d))
+    )|(?P<money>(?:Rp\.?|US\$|S\$|A\$|\$|€|£|¥)(?=\s?\d))
    |(?P<number>\d+(?:[.,:/]\d+)*(?:-an\b)?)
    |(?P<word>\w+(?:[-'’]\w+)*)
    |(?P<other>\S)
@@ -35,9 +36,12 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text, character span in the source, and lower-cased text."""
+class Token(NamedTuple):
+    """One token: its text, character span in the source, and lower-cased text.
+
+    A named tuple rather than a dataclass: an article has hundreds of tokens, and a tuple
+    is the cheapest immutable record to build.
+    """
 
     text: str
     start: int
