@@ -1,0 +1,393 @@
+"""Find actor mentions: one Aho-Corasick pass, then a left-to-right merge of neighbours.
+
+The text is lower-cased and its punctuation turned into spaces without changing its length, so
+offsets stay valid and every alias is looked up with a space on each side: matches fall on
+word boundaries by construction ("Iran" never matches inside "Irani"). Case rules that the
+folded text cannot see are checked on the original characters of each hit:
+
+- ``ci``: an all-lower-case alias ("presiden", "militer") matches in any case;
+- ``cap``: the capitals of the alias must be capitals in the text ("China", not "china");
+- ``exact``: all-capital aliases of up to four letters ("AS", "UE", "RI", "WHO") and aliases
+  written with a leading ``=`` must appear exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+import ahocorasick
+
+from ._model import Actor, Mention, Person, Role, Target
+from ._petrarch import read_actors, read_agents
+from ._tables import SHIPPED, Alias, Tables, check_kinds, load_file, person_aliases
+
+_PRIORITY = {"person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3, "role": 4}
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+")
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
+_NOT_NAMES = frozenset(
+    w.strip() for w in (files("kabar.actors") / "data" / "not_names.txt")
+    .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _fold_table() -> dict[int, str]:
+    """Every non-word character (but combining marks) becomes a space."""
+    table = {}
+    for code in range(0x3000):
+        char = chr(code)
+        if not (char.isalnum() or unicodedata.category(char).startswith("M")):
+            table[code] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, punctuation to spaces, same length as ``text``."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep such ones as they are
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """An alias as the matcher uses it: case rule, capitals to check, and its target."""
+
+    alias: str
+    mode: str  # ci | cap | exact
+    capitals: tuple[int, ...]
+    target: Target
+
+    def accepts(self, text: str, start: int) -> bool:
+        if self.mode == "ci":
+            return True
+        if self.mode == "cap":
+            return all(text[start + i].isupper() for i in self.capitals)
+        piece = text[start:start + len(self.alias)]
+        return piece == self.alias or piece.translate(_FOLD) == self.alias.translate(_FOLD)
+
+
+def _entry(alias: str, target: Target) -> _Entry | None:
+    exact = alias.startswith("=")
+    alias = alias.lstrip("=").strip()
+    if not alias or len(fold(alias)) != len(alias):
+        return None
+    letters = [c for c in alias if c.isalpha()]
+    capitals = tuple(i for i, c in enumerate(alias) if c.isupper())
+    if exact or (letters and all(c.isupper() for c in letters) and len(letters) <= 4):
+        mode = "exact"
+    else:
+        mode = "cap" if capitals else "ci"
+    return _Entry(alias, mode, capitals, target)
+
+
+@dataclass(slots=True)
+class _Token:
+    """A raw dictionary hit: span and the entries that accepted it."""
+
+    start: int
+    end: int
+    entries: list[_Entry]
+
+    @property
+    def kind(self) -> str:
+        return min((e.target.kind for e in self.entries), key=_PRIORITY.__getitem__)
+
+    def of_kind(self, *kinds: str) -> list[_Entry]:
+        return [e for e in self.entries if e.target.kind in kinds]
+
+
+@dataclass(slots=True)
+class _Context:
+    """Per-text state: the date, people already named, names learnt from role titles."""
+
+    on: date | None
+    seen: dict[str, Person] = field(default_factory=dict)
+    learnt: dict[str, Actor] = field(default_factory=dict)
+
+
+class Gazetteer:
+    """Actor dictionary plus matcher. Build once with :meth:`load`, then call :meth:`find`."""
+
+    def __init__(self, aliases: Iterable[Alias], country_names: dict[str, str]) -> None:
+        self.country_names = dict(country_names)
+        grouped: dict[str, list[_Entry]] = {}
+        for alias, target in aliases:
+            entry = _entry(alias, target)
+            if entry is not None:
+                key = f" {fold(entry.alias).strip()} "
+                if entry not in grouped.setdefault(key, []):
+                    grouped[key].append(entry)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in grouped.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        self._automaton.make_automaton()
+        self.size = len(grouped)
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[Path] = (), *, petrarch_actors: Sequence[Path] = (),
+             petrarch_agents: Sequence[Path] = ()) -> Gazetteer:
+        """The shipped tables, then the user's TSV files (any shipped format), then
+        PETRARCH/TABARI actor and agent dictionaries."""
+        tables = Tables()
+        data = files("kabar.actors") / "data"
+        for name in SHIPPED:
+            load_file(Path(str(data / name)), tables)
+        for path in extra_paths:
+            load_file(Path(path), tables)
+        aliases = tables.aliases + person_aliases(tables)
+        countries = set(tables.country_names)
+        for path in petrarch_actors:
+            aliases += read_actors(Path(path), countries)
+        for path in petrarch_agents:
+            aliases += read_agents(Path(path))
+        check_kinds(aliases)
+        return cls(aliases, tables.country_names)
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[_Token]:
+        """Leftmost-longest, non-overlapping hits whose case rule holds."""
+        hits: list[_Token] = []
+        for end, (length, entries) in self._automaton.iter(f" {fold(text)} "):
+            start = end - length + 1
+            accepted = [e for e in entries if e.accepts(text, start)]
+            if accepted:
+                hits.append(_Token(start, start + length - 2, accepted))
+        hits.sort(key=lambda t: (t.start, t.start - t.end))
+        tokens: list[_Token] = []
+        last = 0
+        for hit in hits:
+            if hit.start >= last:
+                tokens.append(hit)
+                last = hit.end
+        return tokens
+
+    def find(self, text: str, on: date | None = None) -> list[Mention]:
+        """Actor mentions in ``text``, people resolved to their role on date ``on``."""
+        tokens = self._tokens(text)
+        ctx = _Context(on)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            mention, i = self._merge(text, tokens, i, ctx)
+            if mention is not None:
+                mentions.append(mention)
+        if ctx.learnt:
+            mentions = _add_learnt(text, mentions, ctx)
+        return _join_same_person(text, mentions)
+
+    def _merge(self, text: str, tokens: list[_Token], i: int, ctx: _Context
+               ) -> tuple[Mention | None, int]:
+        """One mention starting at token ``i``, and the index of the next unused token."""
+        first = tokens[i]
+        partner: _Token | None = None
+        if first.kind == "role":
+            roles, j = _role_chain(text, tokens, i)
+            last_role = roles[-1]
+            nxt = _next(tokens, j)
+            if nxt and nxt.kind in ("country", "metonym", "organization", "group") and (
+                    _space(text, tokens[j - 1], nxt)
+                    or (_is_en(last_role) and _OF.fullmatch(_gap(text, tokens[j - 1], nxt)))):
+                partner, j = nxt, j + 1
+        elif first.kind in ("country", "metonym", "organization", "group"):
+            nxt = _next(tokens, i + 1)
+            gap = _gap(text, first, nxt) if nxt else ""
+            if not (nxt and nxt.kind == "role" and _is_en(nxt)
+                    and (_space(text, first, nxt) or _POSSESSIVE.fullmatch(gap))):
+                return self._single(text, first, ctx), i + 1
+            partner = first
+            roles, j = _role_chain(text, tokens, i + 1)
+        else:
+            return self._single(text, first, ctx), i + 1
+        return self._combine(text, tokens, i, j, roles, partner, ctx)
+
+    def _combine(self, text: str, tokens: list[_Token], i: int, j: int, roles: list[_Token],
+                 partner: _Token | None, ctx: _Context) -> tuple[Mention | None, int]:
+        """Roles + partner (+ a person's name after them) as one mention."""
+        start, end = tokens[i].start, tokens[j - 1].end
+        nxt = _next(tokens, j)
+        if nxt and nxt.kind == "person" and (_space(text, tokens[j - 1], nxt)
+                                             or _gap(text, tokens[j - 1], nxt).strip() == ","):
+            actor = self._person(nxt, ctx, titled=True)
+            if actor is not None:
+                return Mention(start, nxt.end, text[start:nxt.end], actor), j + 1
+        actor = self._role_actor(roles, partner, ctx)
+        if actor is None:
+            return None, j
+        if any(e.target.role and e.target.role.title for t in roles for e in t.entries):
+            name_end = _name_after(text, end, nxt.start if nxt else len(text))
+            if name_end:
+                name = text[end:name_end].strip()
+                actor = Actor(actor.code, name, actor.country, actor.sector, "person")
+                ctx.learnt[name] = actor
+                ctx.learnt.setdefault(name.split()[-1], actor)
+                end = name_end
+        return Mention(start, end, text[start:end], actor), j
+
+    def _role_actor(self, roles: list[_Token], partner: _Token | None, ctx: _Context
+                    ) -> Actor | None:
+        """Country from the partner (or the role's default), sector from the last role."""
+        role_objs = [_role(t) for t in roles]
+        with_agent = [r for r in role_objs if r.agent]
+        role = with_agent[-1] if with_agent else role_objs[-1]
+        if partner is not None:
+            base = self._fixed(partner, ctx.on)
+            if base.kind in ("organization", "group") or base.code.startswith("IGO"):
+                return base
+            agent = role.agent or base.sector
+            country = base.country
+            name = f"{self.country_names.get(country or '', base.name)} ({role.name})"
+        else:
+            agent, country = role.agent, role.default_country
+            if agent is None:
+                return None
+            name = f"{self.country_names.get(country or '', '')} ({role.name})".strip()
+        code = _code(country, agent, role.prefix)
+        return Actor(code, name, country, agent[:3] if agent else None,
+                     "role" if agent else "country")
+
+    def _single(self, text: str, token: _Token, ctx: _Context) -> Mention | None:
+        if token.kind == "person":
+            actor = self._person(token, ctx, titled=False)
+        elif token.kind == "role":
+            actor = self._role_actor([token], None, ctx)
+        else:
+            actor = self._fixed(token, ctx.on)
+        if actor is None:
+            return None
+        return Mention(token.start, token.end, text[token.start:token.end], actor)
+
+    @staticmethod
+    def _fixed(token: _Token, on: date | None) -> Actor:
+        """The actor of a country/metonym/organisation hit valid on the date (first listed)."""
+        kind = token.kind
+        entries = [e for e in token.entries if e.target.kind == kind
+                   or {e.target.kind, kind} == {"organization", "group"}]
+        valid = [e for e in entries if e.target.valid(on)] or entries
+        actor = valid[0].target.actor
+        assert actor is not None
+        return actor
+
+    @staticmethod
+    def _person(token: _Token, ctx: _Context, titled: bool) -> Actor | None:
+        """Pick among the people an alias names; weak aliases need context."""
+        entries = token.of_kind("person")
+        people = {e.target.person.person_id: e for e in entries if e.target.person}
+        strong = {p: e for p, e in people.items() if not e.target.weak}
+        seen = [pid for pid in reversed(ctx.seen) if pid in (strong or people)]
+        if seen:
+            chosen = people[seen[0]]
+        else:
+            usable = list(strong.values()) or (list(people.values()) if titled else [])
+            if not usable:
+                return None
+            active = [e for e in usable if e.target.person and e.target.person.active(ctx.on)]
+            chosen = min(active or usable, key=lambda e: _rank(e, ctx.on))
+        person = chosen.target.person
+        assert person is not None
+        ctx.seen.pop(person.person_id, None)
+        ctx.seen[person.person_id] = person
+        term = person.term_at(ctx.on)
+        return Actor(term.code, person.name, term.country, term.sector, "person")
+
+
+def _join_same_person(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A title alias followed by the name ("juru bicara Kremlin Dmitry Peskov") is one mention."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev and prev.actor.kind == mention.actor.kind == "person"
+                and prev.actor.name == mention.actor.name
+                and text[prev.end:mention.start].strip() in ("", ",")
+                and "\n" not in text[prev.end:mention.start]):
+            out[-1] = Mention(prev.start, mention.end, text[prev.start:mention.end], prev.actor)
+        else:
+            out.append(mention)
+    return out
+
+
+def _rank(entry: _Entry, on: date | None) -> tuple[int, int]:
+    """Head of state before a minister; then the more recent start."""
+    person = entry.target.person
+    assert person is not None
+    term = person.term_at(on)
+    from ._model import ROLE_RANK
+
+    return ROLE_RANK.get(term.role, 9), -(term.since or date.min).toordinal()
+
+
+def _code(country: str | None, agent: str | None, prefix: bool) -> str:
+    if prefix and agent:
+        return agent + (country or "")
+    return (country or "---") + (agent or "")
+
+
+def _role(token: _Token) -> Role:
+    role = token.of_kind("role")[0].target.role
+    assert role is not None
+    return role
+
+
+def _is_en(token: _Token) -> bool:
+    return any(e.target.role and e.target.role.lang == "en" for e in token.of_kind("role"))
+
+
+def _next(tokens: list[_Token], j: int) -> _Token | None:
+    return tokens[j] if j < len(tokens) else None
+
+
+def _gap(text: str, left: _Token, right: _Token) -> str:
+    return text[left.end:right.start]
+
+
+def _space(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end:right.start]
+    return bool(gap) and gap.isspace() and "\n" not in gap
+
+
+def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], int]:
+    """Role words in a row ("juru bicara militer"): the tokens and the index after them."""
+    roles, j = [tokens[i]], i + 1
+    while j < len(tokens) and tokens[j].kind == "role" and _space(text, tokens[j - 1], tokens[j]):
+        roles.append(tokens[j])
+        j += 1
+    return roles, j
+
+
+def _name_after(text: str, start: int, limit: int) -> int | None:
+    """End of 2-4 capitalised words right after a title ("Menlu Inggris David Lammy")."""
+    pos, words = start, 0
+    while words < 4:
+        if pos >= limit or text[pos:pos + 1] != " ":
+            break
+        match = _NAME_WORD.match(text, pos + 1)
+        if not match or match.end() > limit or match.group().rstrip(".") in _NOT_NAMES:
+            break
+        pos, words = match.end(), words + 1
+    while pos > start and text[pos - 1] in ".,":
+        pos -= 1
+    return pos if words >= 2 else None
+
+
+def _add_learnt(text: str, mentions: list[Mention], ctx: _Context) -> list[Mention]:
+    """Later bare mentions of names learnt from titles ("... David Lammy ... Lammy said")."""
+    taken = [(m.start, m.end) for m in mentions]
+    first = {m.actor.name: m.end for m in mentions if m.actor.name in ctx.learnt}
+    extra = []
+    for name, actor in ctx.learnt.items():
+        after = first.get(actor.name, 0)
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            s, e = match.span()
+            if s >= after and not any(s < te and ts < e for ts, te in taken):
+                extra.append(Mention(s, e, text[s:e], actor))
+                taken.append((s, e))
+    return sorted(mentions + extra, key=lambda m: m.start)
