@@ -132,7 +132,10 @@ def demo_command(settings: Settings, db: str) -> None:
     """Ingest the bundled sample corpus into a fresh SQLite file and report what was found."""
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
-    sample = str(files("kabar").joinpath("data", "sample"))  # packages install unzipped
+    data = files("kabar").joinpath("data")  # packages install unzipped: these are paths
+    sample = str(data.joinpath("sample"))
+    outlets = [*settings.extract.outlet_files, str(data.joinpath("sample-outlets.tsv"))]
+    settings = settings.replace(**{"extract.outlet_files": outlets})
     with _open_store(db) as store:
         report = ingest([sample], store, settings, progress=_progress_printer())
         _finish_progress()

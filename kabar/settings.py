@@ -53,6 +53,7 @@ class FetchSettings:
 class ExtractSettings:
     min_text_chars: int
     coded_languages: list[str]
+    outlet_files: list[str]
 
 
 @dataclass(frozen=True, slots=True)

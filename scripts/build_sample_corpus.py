@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Build the WARC of the bundled sample corpus.
 
-Reads the crawled SuaraNusa pages kept as plain HTML in ``kabar/data/sample/warc-src/``
+Reads the crawled SuaraNusa pages kept as plain HTML in ``kabar/data/sample-src/warc-src/``
 (``records.json`` lists them in crawl order, with their target URI, HTTP status and capture
 time) and writes ``kabar/data/sample/warc/crawl.warc.gz`` with warcio.
 
@@ -12,6 +12,7 @@ timestamp. Running the script twice gives byte-identical files.
     python scripts/build_sample_corpus.py            # rewrite the bundled WARC
     python scripts/build_sample_corpus.py --out X    # write to another path (tests use this)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 SAMPLE = Path(__file__).resolve().parent.parent / "kabar" / "data" / "sample"
-SRC = SAMPLE / "warc-src"
+SRC = SAMPLE.parent / "sample-src" / "warc-src"
 DEFAULT_OUT = SAMPLE / "warc" / "crawl.warc.gz"
 
 USER_AGENT = "kabar-sample-crawler/0.1"

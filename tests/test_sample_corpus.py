@@ -3,8 +3,9 @@
 These tests check the corpus itself, not kabar: every MANIFEST record points at an article
 that exists in its container (HTML page, WARC record, feed item, JSONL line, text file), the
 manifest's title / first / last paragraph really occur there, the corpus has the promised
-shape, and the WARC is reproducible from warc-src/ with scripts/build_sample_corpus.py.
+shape, and the WARC is reproducible from sample-src/warc-src/ with scripts/build_sample_corpus.py.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -25,16 +26,48 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "kabar" / "data" / "sample"
 SCRIPT = ROOT / "scripts" / "build_sample_corpus.py"
 OUTLETS = {"KabarPelita", "WartaTimur", "SuaraNusa", "Jakarta Ledger"}
-FIELDS = {"location", "url", "outlet", "title", "published", "language", "dateline",
-          "cited_sources", "story", "copy_of", "first_paragraph", "last_paragraph"}
+FIELDS = {
+    "location",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "language",
+    "dateline",
+    "cited_sources",
+    "story",
+    "copy_of",
+    "first_paragraph",
+    "last_paragraph",
+}
 
 
 # ------------------------------------------------------------------------------------ helpers
 class _Text(HTMLParser):
     """Visible text of an HTML page (script/style dropped); block tags become newlines."""
 
-    BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "br", "aside", "section", "article",
-             "header", "footer", "figure", "figcaption", "title", "ul", "ol", "nav", "form"}
+    BLOCK = {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "br",
+        "aside",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "title",
+        "ul",
+        "ol",
+        "nav",
+        "form",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -86,7 +119,9 @@ def decode_html(data: bytes) -> str:
 
 @cache
 def manifest() -> tuple[dict, ...]:
-    lines = (SAMPLE / "MANIFEST.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (
+        (SAMPLE.parent / "sample-src" / "MANIFEST.jsonl").read_text(encoding="utf-8").splitlines()
+    )
     return tuple(json.loads(line) for line in lines if line.strip())
 
 
@@ -98,8 +133,11 @@ def warc_responses() -> dict[str, tuple[int, str, bytes]]:
             if rec.rec_type != "response":
                 continue
             uri = rec.rec_headers.get_header("WARC-Target-URI")
-            out[uri] = (int(rec.http_headers.get_statuscode()),
-                        rec.http_headers.get_header("Content-Type"), rec.content_stream().read())
+            out[uri] = (
+                int(rec.http_headers.get_statuscode()),
+                rec.http_headers.get_header("Content-Type"),
+                rec.content_stream().read(),
+            )
     return out
 
 
@@ -123,8 +161,12 @@ def load(location: str) -> dict:
         path, line = location.rsplit(":", 1)
         rec = json.loads((SAMPLE / path).read_text(encoding="utf-8").splitlines()[int(line) - 1])
         paras = rec["text"].split("\n\n")
-        return {"title_src": rec["title"], "text": norm(rec["text"]), "paragraphs": paras,
-                "meta": rec}
+        return {
+            "title_src": rec["title"],
+            "text": norm(rec["text"]),
+            "paragraphs": paras,
+            "meta": rec,
+        }
     if location.startswith("feeds/"):
         path, guid = location.split("#", 1)
         entries = [e for e in feed(Path(path).name).entries if e.id == guid]
@@ -136,9 +178,12 @@ def load(location: str) -> dict:
     path = SAMPLE / location
     if location.startswith("text/"):
         raw = path.read_text(encoding="utf-8")
-        return {"title_src": raw.splitlines()[0], "text": norm(raw),
-                "paragraphs": [norm(line) for line in raw.splitlines() if line.strip()],
-                "meta": {"raw": raw}}
+        return {
+            "title_src": raw.splitlines()[0],
+            "text": norm(raw),
+            "paragraphs": [norm(line) for line in raw.splitlines() if line.strip()],
+            "meta": {"raw": raw},
+        }
     assert location.startswith("html/"), location
     raw = decode_html(path.read_bytes())
     text, paras = html_text(raw)
@@ -210,7 +255,7 @@ def test_verbatim_copy_reuses_original_body():
     body = [p for p in orig["paragraphs"] if p in orig["text"]]
     start = body.index(norm(orig_rec["first_paragraph"]))
     end = body.index(norm(orig_rec["last_paragraph"]))
-    for p in body[start + 1:end + 1]:
+    for p in body[start + 1 : end + 1]:
         assert p in dup["text"]
     assert copy["first_paragraph"].split(" - ", 1)[1] == body[start].split(" - ", 1)[1]
 
@@ -227,7 +272,7 @@ def test_article_is_in_its_source(rec):
     # the manifest paragraphs are whole paragraphs of the source, not fragments
     paras = [norm(p) for p in src["paragraphs"]]
     assert first in paras and last in paras
-    words = sum(len(p.split()) for p in paras[paras.index(first):paras.index(last) + 1])
+    words = sum(len(p.split()) for p in paras[paras.index(first) : paras.index(last) + 1])
     assert 150 <= words <= 400, words
     if rec["dateline"]:
         assert first.lower().startswith(rec["dateline"].lower())
@@ -252,11 +297,26 @@ def test_published_date_is_in_source(rec):
         assert meta.link == rec["url"]
         assert f"{int(dd)} Jan {y}" in meta.published
     else:
-        bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                 "September", "Oktober", "November", "Desember"]
+        bulan = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ]
         printed = f"{int(dd)} {bulan[int(m) - 1]} {y}"
-        assert (f'"article:published_time" content="{d}' in meta["raw"] or printed in src["text"]
-                or f"/{y}/{m}/{dd}/" in rec["url"])
+        assert (
+            f'"article:published_time" content="{d}' in meta["raw"]
+            or printed in src["text"]
+            or f"/{y}/{m}/{dd}/" in rec["url"]
+        )
     if rec["location"].startswith(("html/", "warc/")):
         assert f'href="{rec["url"]}"' in meta["raw"] or f"href='{rec['url']}'" in meta["raw"]
 
@@ -332,8 +392,9 @@ def test_one_windows_1252_page():
 # ------------------------------------------------------------------------------------ rebuild
 def test_warc_rebuild_is_byte_identical(tmp_path):
     out = tmp_path / "crawl.warc.gz"
-    subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out)], check=True, capture_output=True
+    )
     assert out.read_bytes() == (SAMPLE / "warc" / "crawl.warc.gz").read_bytes()
     with gzip.open(out) as fh:  # plain gzip readers see one valid stream of members
         assert fh.read(8) == b"WARC/1.0"

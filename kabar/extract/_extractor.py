@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article, RawDoc
@@ -25,8 +24,9 @@ from ._outlets import OutletTable
 from ._sources import CitationCues, cited_sources
 from ._text import Boilerplate, paragraphs_from_lines, split_title
 
-# Printed dates sit in the first or last lines of a page saved as text.
+# Printed publication dates sit in short lines at the top or bottom of a page saved as text.
 _DATE_SEARCH_PARAGRAPHS = 3
+_BYLINE_CHARS = 100
 
 
 @dataclass
@@ -34,13 +34,12 @@ class Extractor:
     """Holds the loaded tables so each article costs only its own work."""
 
     settings: Settings
-    outlets: OutletTable = field(default_factory=OutletTable.load)
+    outlets: OutletTable = field(init=False)
     cues: CitationCues = field(default_factory=CitationCues.load)
     boilerplate: Boilerplate = field(default_factory=Boilerplate.load)
 
-    @classmethod
-    def from_settings(cls, settings: Settings, outlet_files: list[Path] | None = None) -> Extractor:
-        return cls(settings, outlets=OutletTable.load(outlet_files or []))
+    def __post_init__(self) -> None:
+        self.outlets = OutletTable.load(self.settings.extract.outlet_files)
 
     def extract(self, raw: RawDoc) -> Article:
         """Build the article record, or raise InputError(stage="extract") saying why not."""
@@ -123,11 +122,14 @@ class Extractor:
         from_url = date_from_url(url)
         if from_url and from_url[1] == "day":
             return from_url
+        if dateline and dateline.printed_date:
+            printed = date_printed_in(dateline.printed_date)
+            if printed:
+                return printed
+        # Only short lines (bylines, "Diperbarui ..."): a date inside a sentence is an event's.
         edges = paragraphs[:_DATE_SEARCH_PARAGRAPHS] + paragraphs[-_DATE_SEARCH_PARAGRAPHS:]
-        printed = (
-            date_printed_in(dateline.printed_date) if dateline and dateline.printed_date else None
-        )
-        return printed or _first(date_printed_in(p[:200]) for p in edges) or from_url
+        byline_dates = (date_printed_in(p) for p in edges if len(p) <= _BYLINE_CHARS)
+        return _first(byline_dates) or from_url
 
 
 def _first(values):
