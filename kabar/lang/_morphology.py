@@ -183,7 +183,9 @@ def lemma(word: str, lang: str = "id") -> str:
 
 
 def _parse_rule(lang: str, line: str) -> AffixRule | tuple[str, str]:
-    columns = split_columns(line, lang, "affixes.tsv", 3)
+    columns = line.split()  # affix columns never contain spaces
+    if len(columns) < 4:
+        raise PackDataError(f"{lang}/affixes.tsv: expected at least 4 columns in {line!r}")
     side = columns[0]
     if side == "forbid":
         return (columns[2], columns[3] if len(columns) > 3 else "")
