@@ -134,13 +134,18 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra_paths: Sequence[Path] = (), *, petrarch_actors: Sequence[Path] = (),
-             petrarch_agents: Sequence[Path] = ()) -> Gazetteer:
+             petrarch_agents: Sequence[Path] = (), builtin: bool = True) -> Gazetteer:
         """The shipped tables, then the user's TSV files (any shipped format), then
-        PETRARCH/TABARI actor and agent dictionaries."""
+        PETRARCH/TABARI actor and agent dictionaries. Where two files give one alias the
+        first loaded wins. ``builtin=False`` keeps only the country codes of the shipped
+        tables, to run a user's or PETRARCH's dictionaries alone."""
         tables = Tables()
         data = files("kabar.actors") / "data"
         for name in SHIPPED:
             load_file(Path(str(data / name)), tables)
+        if not builtin:
+            tables.aliases.clear()
+            tables.people.clear()
         for path in extra_paths:
             load_file(Path(path), tables)
         aliases = tables.aliases + person_aliases(tables)
@@ -161,7 +166,7 @@ class Gazetteer:
             start = end - length + 1
             accepted = [e for e in entries if e.accepts(text, start)]
             if accepted:
-                hits.append(_Token(start, start + length - 2, accepted))
+                hits.append(_Token(start, _end(text, start, length - 2, accepted), accepted))
         hits.sort(key=lambda t: (t.start, t.start - t.end))
         tokens: list[_Token] = []
         last = 0
@@ -244,7 +249,7 @@ class Gazetteer:
             if base.kind in ("organization", "group") or base.code.startswith("IGO"):
                 return base
             agent = role.agent or base.sector
-            country = base.country
+            country = base.country or base.code[:3]  # PETRARCH's own codes ("ITH") too
             name = f"{self.country_names.get(country or '', base.name)} ({role.name})"
         else:
             agent, country = role.agent, role.default_country
@@ -258,6 +263,9 @@ class Gazetteer:
     def _single(self, text: str, token: _Token, ctx: _Context) -> Mention | None:
         if token.kind == "person":
             actor = self._person(token, ctx, titled=False)
+            others = [e for e in token.entries if e.target.kind != "person"]
+            if actor is None and others:  # "UN": not a weak surname here, the United Nations
+                return self._single(text, _Token(token.start, token.end, others), ctx)
         elif token.kind == "role":
             actor = self._role_actor([token], None, ctx)
         else:
@@ -269,9 +277,7 @@ class Gazetteer:
     @staticmethod
     def _fixed(token: _Token, on: date | None) -> Actor:
         """The actor of a country/metonym/organisation hit valid on the date (first listed)."""
-        kind = token.kind
-        entries = [e for e in token.entries if e.target.kind == kind
-                   or {e.target.kind, kind} == {"organization", "group"}]
+        entries = [e for e in token.entries if e.target.actor is not None]
         valid = [e for e in entries if e.target.valid(on)] or entries
         actor = valid[0].target.actor
         assert actor is not None
@@ -323,6 +329,15 @@ def _rank(entry: _Entry, on: date | None) -> tuple[int, int]:
     from ._model import ROLE_RANK
 
     return ROLE_RANK.get(term.role, 9), -(term.since or date.min).toordinal()
+
+
+def _end(text: str, start: int, matched: int, entries: list[_Entry]) -> int:
+    """Take in trailing punctuation that belongs to the alias ("U.S." keeps its last dot)."""
+    longest = max(len(e.alias) for e in entries)
+    if longest > matched and fold(text[start:start + longest]) == fold(
+            max(entries, key=lambda e: len(e.alias)).alias):
+        return start + longest
+    return start + matched
 
 
 def _code(country: str | None, agent: str | None, prefix: bool) -> str:

@@ -226,8 +226,8 @@ def person_aliases(tables: Tables) -> list[Alias]:
     that word ("Listyo Sigit Prabowo" does not take "Prabowo" from Prabowo Subianto).
     """
     out: list[Alias] = []
-    listed = {a.lstrip("~=") for rows in tables.people.values() for a_list, _, _ in rows
-              for a in a_list}
+    listed = {a.lstrip("=") for rows in tables.people.values() for a_list, _, _ in rows
+              for a in a_list if not a.startswith("~")}
     for person_id, rows in tables.people.items():
         names = {name for _, _, name in rows}
         if len(names) > 1:
@@ -248,7 +248,9 @@ def person_aliases(tables: Tables) -> list[Alias]:
 def _surname(name: str) -> str | None:
     """The last word of a multi-word name ("Benjamin Netanyahu" -> "Netanyahu")."""
     words = [w for w in name.split() if w not in _NAME_SUFFIXES]
-    return words[-1] if len(words) > 1 else None
+    if len(words) < 2 or len(words[-1]) <= 3 or "-" in words[-1]:
+        return None  # "Kim Jong Un", "Lee Jae-myung": the family name comes first
+    return words[-1]
 
 
 def check_kinds(aliases: list[Alias]) -> None:
