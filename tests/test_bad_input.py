@@ -41,7 +41,7 @@ def test_bad_inputs_are_reported_and_nothing_is_damaged(tmp_path, store, setting
     (bad / "crawl.warc.gz").write_bytes(data[: len(data) // 2])
     (bad / "dump.jsonl").write_text('{"title": "x", "text": broken}\n["not", "an", "object"]\n')
     big = "<html><body><article>" + "<p>" + "kata " * 200 + "</p>" * 1 + "</article>"
-    (bad / "huge.html").write_text(big + "<!-- " + "x" * (21 * 1024 * 1024) + " --></body></html>")
+    (bad / "huge.html").write_text(big + "<!-- " + "x" * (50 * 1024 * 1024) + " --></body></html>")
     (bad / "cp1252.txt").write_bytes(
         ("Berita Lama\n\n" + "\n\n".join(PARAGRAPHS) + "\n\nKata menteri: “cukup”.").encode(
             "cp1252"

@@ -134,3 +134,41 @@ def test_demo_ingests_the_sample_corpus(runner, tmp_path):
     assert "SuaraNusa" in result.output and "Reuters" in result.output
     again = runner.invoke(main, ["demo", "--db", str(db)])  # a fresh file each time
     assert "stored 27," in again.output
+
+
+def _run_kabar(args, tmp_path, stderr):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "kabar", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        env={**os.environ, "KABAR_DB": str(tmp_path / "p.db")},
+        timeout=120,
+    )
+
+
+def test_progress_line_on_a_terminal_only(tmp_path, corpus):
+    import os
+    import pty
+    import subprocess
+
+    for n in range(40):
+        (corpus / f"extra{n}.txt").write_text(f"Judul {n}\n\n" + f"Isi berita nomor {n}. " * 20)
+    quiet = _run_kabar(["ingest", str(corpus)], tmp_path, subprocess.PIPE)
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+    leader, follower = pty.openpty()
+    shown = _run_kabar(
+        ["ingest", str(corpus), "--db", str(tmp_path / "tty.db")], tmp_path, follower
+    )
+    os.close(follower)
+    progress = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert shown.returncode == 0
+    assert "\r  read 10  failed 0\r  read 20  failed 0" in progress
+    assert "\r  read 40  failed 0" in progress
+    assert b"read 42, stored 42" in shown.stdout
