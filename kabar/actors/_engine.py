@@ -23,11 +23,11 @@ from pathlib import Path
 
 import ahocorasick
 
-from ._model import Actor, Mention, Person, Role, Target
+from ._model import Actor, Mention, Person, Role, Target, Term
 from ._petrarch import read_actors, read_agents
 from ._tables import SHIPPED, Alias, Tables, check_kinds, load_file, person_aliases
 
-_PRIORITY = {"person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3, "role": 4}
+_PRIORITY = {"stop": -1, "person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3, "role": 4}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -220,15 +220,16 @@ class Gazetteer:
         """Roles + partner (+ a person's name after them) as one mention."""
         start, end = tokens[i].start, tokens[j - 1].end
         nxt = _next(tokens, j)
+        actor = self._role_actor(roles, partner, ctx)
         if nxt and nxt.kind == "person" and (_space(text, tokens[j - 1], nxt)
                                              or _gap(text, tokens[j - 1], nxt).strip() == ","):
-            actor = self._person(nxt, ctx, titled=True)
-            if actor is not None:
-                return Mention(start, nxt.end, text[start:nxt.end], actor), j + 1
-        actor = self._role_actor(roles, partner, ctx)
+            person = self._person(nxt, ctx, titled=True, fits=actor)
+            if person is not None:
+                return Mention(start, nxt.end, text[start:nxt.end], person), j + 1
         if actor is None:
             return None, j
-        if any(e.target.role and e.target.role.title for t in roles for e in t.entries):
+        if partner is not None and any(e.target.role and e.target.role.title
+                                       for t in roles for e in t.entries):
             name_end = _name_after(text, end, nxt.start if nxt else len(text))
             if name_end:
                 name = text[end:name_end].strip()
@@ -261,6 +262,8 @@ class Gazetteer:
                      "role" if agent else "country")
 
     def _single(self, text: str, token: _Token, ctx: _Context) -> Mention | None:
+        if token.kind == "stop":
+            return None
         if token.kind == "person":
             actor = self._person(token, ctx, titled=False)
             others = [e for e in token.entries if e.target.kind != "person"]
@@ -284,10 +287,19 @@ class Gazetteer:
         return actor
 
     @staticmethod
-    def _person(token: _Token, ctx: _Context, titled: bool) -> Actor | None:
-        """Pick among the people an alias names; weak aliases need context."""
+    def _person(token: _Token, ctx: _Context, titled: bool, fits: Actor | None = None
+                ) -> Actor | None:
+        """Pick among the people an alias names; weak aliases need context.
+
+        After a title, a weak alias counts when the title fits the person: same country if
+        the title names one, same sector ("Presiden Moon" yes, "Marsekal Hadi" is not Yemen's
+        President Hadi).
+        """
         entries = token.of_kind("person")
         people = {e.target.person.person_id: e for e in entries if e.target.person}
+        if titled and fits is not None:
+            people = {p: e for p, e in people.items() if not e.target.weak
+                      or _fits(e.target.person.term_at(ctx.on), fits)}
         strong = {p: e for p, e in people.items() if not e.target.weak}
         seen = [pid for pid in reversed(ctx.seen) if pid in (strong or people)]
         if seen:
@@ -304,6 +316,13 @@ class Gazetteer:
         ctx.seen[person.person_id] = person
         term = person.term_at(ctx.on)
         return Actor(term.code, person.name, term.country, term.sector, "person")
+
+
+def _fits(term: Term, title: Actor) -> bool:
+    """Whether a title ("Presiden Korea Selatan") can introduce the holder of ``term``."""
+    if title.country and title.country != term.country:
+        return False
+    return title.sector is None or title.sector == term.sector
 
 
 def _join_same_person(text: str, mentions: list[Mention]) -> list[Mention]:

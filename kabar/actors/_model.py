@@ -129,7 +129,8 @@ def _best(terms: list[Term]) -> Term:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What one alias points at: a fixed actor, a person, or a role, valid between two dates."""
+    """What one alias points at: a fixed actor, a person, a role, or ``stop`` (a phrase that
+    only looks like an actor, "Real Madrid"), valid between two dates."""
 
     kind: str
     actor: Actor | None = None

@@ -27,9 +27,10 @@ HEADERS = {
     ("role", "sector", "lang", "default_country", "aliases", "title", "note"): "roles",
     ("person_id", "name", "aliases", "country", "sector", "role", "since", "until", "code",
      "note"): "people",
+    ("aliases", "note"): "not_actors",
 }
 SHIPPED = ("countries.tsv", "countries_extra.tsv", "metonyms.tsv", "organizations.tsv",
-           "roles.tsv", "people.tsv")
+           "roles.tsv", "people.tsv", "not_actors.tsv")
 
 _SECTOR = re.compile(r"[A-Z]{3}")
 _CODE = re.compile(r"[A-Z0-9-]{3,15}")
@@ -208,9 +209,17 @@ def load_people(rows: Iterator[Row], tables: Tables) -> None:
             (split_aliases(row), term, row["name"]))
 
 
+def load_not_actors(rows: Iterator[Row], tables: Tables) -> None:
+    for row in rows:
+        aliases = split_aliases(row)
+        if not aliases:
+            raise row.fail("no aliases")
+        tables.aliases += [(a, Target("stop")) for a in aliases]
+
+
 LOADERS = {"countries": load_countries, "countries_extra": load_countries_extra,
            "metonyms": load_metonyms, "organizations": load_organizations,
-           "roles": load_roles, "people": load_people}
+           "roles": load_roles, "people": load_people, "not_actors": load_not_actors}
 
 
 def load_file(path: Path, tables: Tables) -> None:
@@ -255,6 +264,6 @@ def _surname(name: str) -> str | None:
 
 def check_kinds(aliases: list[Alias]) -> None:
     """Guard against a loader producing a kind the public Actor does not allow."""
-    bad = {t.kind for _, t in aliases} - KINDS
+    bad = {t.kind for _, t in aliases} - KINDS - {"stop"}
     if bad:
         raise GazetteerDataError("gazetteer", 0, f"unknown actor kinds {bad}")

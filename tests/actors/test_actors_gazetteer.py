@@ -232,3 +232,17 @@ def test_igo_head_takes_the_organisation_code(gaz):
 def test_title_alias_and_name_are_one_mention(gaz):
     mention = only(gaz, "juru bicara Kremlin Dmitry Peskov")
     assert (mention.actor.code, mention.actor.name) == ("RUSGOV", "Dmitry Peskov")
+
+
+@pytest.mark.parametrize("text", [
+    "Real Madrid menang", "Persija Jakarta kalah", "harga BBM naik", "Liga Premier Inggris",
+    "Marsekal Hadi",
+])
+def test_regressions_seen_in_indonesian_news(gaz, text):
+    """Phrases from IndoSum that were once read as actors (clubs, fuel, a namesake)."""
+    assert [m.actor.code for m in gaz.find(text, on=date(2017, 6, 1))
+            if m.actor.kind != "role"] == []
+
+
+def test_media_massa_is_media_not_protesters(gaz):
+    assert only(gaz, "media massa").actor.code == "---MED"
