@@ -27,7 +27,8 @@ from ._model import Actor, Mention, Person, Role, Target, Term
 from ._petrarch import read_actors, read_agents
 from ._tables import SHIPPED, Alias, Tables, check_kinds, load_file, person_aliases
 
-_PRIORITY = {"stop": -1, "person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3, "role": 4}
+_PRIORITY = {"stop": -1, "person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3,
+             "role": 4}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
