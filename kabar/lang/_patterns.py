@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from kabar.lang import read_lines
@@ -84,12 +84,21 @@ def _key(token: Token) -> str:
 
 
 def match_element(element: str, token: Token, lang: str) -> Slots | None:
-    """Slots captured when ``token`` matches ``element`` ({} for a plain match), else None."""
+    """Slots captured when ``token`` matches ``element`` ({} for a plain match), else None.
+
+    The returned dict may be shared (results are cached): read it, do not change it.
+    """
     key = _key(token)
     if not element.startswith("<") or element == "<":
         if element.startswith("~") and len(element) > 1:
             return {} if get_pack(lang).lemma(key) == element[1:] else None
         return {} if key == element or token.lower == element else None
+    return _match_placeholder(element, key, lang)
+
+
+@lru_cache(maxsize=100_000)
+def _match_placeholder(element: str, key: str, lang: str) -> Slots | None:
+    """Placeholder matching depends only on the token text, so it is cached per text."""
     pack = get_pack(lang)
     if element == "<weekday>":
         value = pack.weekdays.get(key)

@@ -140,6 +140,18 @@ EN_CASES = [
         ["Troops, tanks, etc. were moved north.", "Residents fled."],
     ),
     (
+        'Asked if he would stay, he said no. "The decision is final."',
+        ["Asked if he would stay, he said no.", '"The decision is final."'],
+    ),
+    (
+        "The office at No. 10 Downing Street confirmed the call at 3 p.m. Friday.",
+        ["The office at No. 10 Downing Street confirmed the call at 3 p.m. Friday."],
+    ),
+    (
+        "The envoy left Washington, D.C. The talks resume in Doha.",
+        ["The envoy left Washington, D.C.", "The talks resume in Doha."],
+    ),
+    (
         "He waited... Nothing happened. Why? Nobody knows!",
         ["He waited...", "Nothing happened.", "Why?", "Nobody knows!"],
     ),
