@@ -52,8 +52,10 @@ def load_cues(lang: str) -> tuple[CuePattern, ...]:
 
 
 @cache
-def _index(lang: str) -> PatternIndex:
-    return PatternIndex.build([cue.pattern for cue in get_pack(lang).cues], lang)
+def _patterns(lang: str) -> tuple[tuple[TokenPattern, ...], PatternIndex]:
+    """The pack's cue patterns and their index, built once per language."""
+    patterns = tuple(cue.pattern for cue in get_pack(lang).cues)
+    return patterns, PatternIndex.build(patterns, lang)
 
 
 def find_cues(tokens: Sequence[Token], lang: str, text: str | None = None) -> list[Cue]:
@@ -63,9 +65,9 @@ def find_cues(tokens: Sequence[Token], lang: str, text: str | None = None) -> li
     joined by single spaces.
     """
     cues = get_pack(lang).cues
-    patterns = [cue.pattern for cue in cues]
+    patterns, index = _patterns(lang)
     found = []
-    for number, first, last, _ in scan(patterns, _index(lang), tokens, lang):
+    for number, first, last, _ in scan(patterns, index, tokens, lang):
         start, end = tokens[first].start, tokens[last - 1].end
         words = (
             text[start:end]

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal, NamedTuple
 
+from kabar.lang import read_lines
 from kabar.lang._pack import PackDataError, get_pack, split_columns
 from kabar.lang._patterns import PatternIndex, Slots, TokenPattern, parse_pattern, scan
 from kabar.lang._tokens import Token, tokenize
@@ -76,8 +77,6 @@ def _parse_offset(text: str, lang: str, line: str) -> tuple[int, bool]:
 
 def load_relative_dates(lang: str) -> tuple[RelativeDate, ...]:
     """Read and check relative_dates.tsv of one pack."""
-    from kabar.lang import read_lines
-
     rules = []
     for line in read_lines(lang, "relative_dates.tsv"):
         source, offset, unit = split_columns(line, lang, "relative_dates.tsv", 3)[:3]
@@ -90,8 +89,10 @@ def load_relative_dates(lang: str) -> tuple[RelativeDate, ...]:
 
 
 @cache
-def _index(lang: str) -> PatternIndex:
-    return PatternIndex.build([rule.pattern for rule in get_pack(lang).relative_dates], lang)
+def _patterns(lang: str) -> tuple[tuple[TokenPattern, ...], PatternIndex]:
+    """The pack's date patterns and their index, built once per language."""
+    patterns = tuple(rule.pattern for rule in get_pack(lang).relative_dates)
+    return patterns, PatternIndex.build(patterns, lang)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -189,9 +190,9 @@ def find_dates(
 ) -> list[DateMention]:
     """Date expressions in ``tokens`` resolved against ``reference``, longest match first."""
     rules = get_pack(lang).relative_dates
-    patterns = [rule.pattern for rule in rules]
+    patterns, index = _patterns(lang)
     mentions = []
-    for number, first, last, slots in scan(patterns, _index(lang), tokens, lang):
+    for number, first, last, slots in scan(patterns, index, tokens, lang):
         resolved = _resolve(rules[number], slots, reference)
         if resolved is None:
             continue

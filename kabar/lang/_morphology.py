@@ -97,7 +97,7 @@ class Lemmatizer:
         left, _, right = word.partition("-")
         if not left.isalpha() or not right.isalpha():
             return word
-        left_lemma, right_lemma = self.lemma(left), self.lemma(right)
+        left_lemma, right_lemma = self.analyse(left), self.analyse(right)
         if left_lemma == right_lemma or right == left_lemma or left.endswith(right):
             return right_lemma if left.endswith(right) else left_lemma
         return word

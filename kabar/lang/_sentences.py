@@ -77,7 +77,7 @@ def _ends_sentence(
     stop: int,
     after: int,
     terminators: str,
-    lang_abbrevs: Mapping[str, str],
+    abbreviations: Mapping[str, str],
     starters: frozenset[str],
 ) -> bool:
     """Decide one candidate: terminators end at ``stop``; the next text starts at ``after``."""
@@ -92,7 +92,7 @@ def _ends_sentence(
     if terminators.startswith(".."):
         return True
     word, word_start = _word_before(text, stop - len(terminators))
-    kind = _abbreviation_kind(word, lang_abbrevs)
+    kind = _abbreviation_kind(word, abbreviations)
     if kind == "title":
         return False
     if kind == "any":
@@ -120,7 +120,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if text[start] == "\n" or text[start].isspace():
+        if text[start] == "\n":
             if _line_break_ends(text, start, end, abbreviations):
                 cuts.append(start)
             continue
