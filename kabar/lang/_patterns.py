@@ -79,7 +79,8 @@ def number_words(lang: str) -> Mapping[str, int]:
 
 
 def _key(token: Token) -> str:
-    lower = token.lower
+    """Comparison form: lower case, curly apostrophe straightened, final period dropped."""
+    lower = token.lower.replace("’", "'")
     return lower[:-1] if len(lower) > 1 and lower.endswith(".") else lower
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from kabar.lang import find_cues, get_pack, tokenize
+from kabar.lang import find_cues, get_pack, resolve_date, tokenize
 from kabar.lang._cues import CUE_KINDS
 
 
@@ -94,6 +96,11 @@ def test_indonesian_cue(text: str, expected: tuple[str, str]) -> None:
 )
 def test_english_cue(text: str, expected: tuple[str, str]) -> None:
     assert expected in cues(text, "en")
+
+
+def test_curly_apostrophes_match_straight_ones() -> None:
+    assert ("negation", "won’t") in cues("Israel won’t attend.", "en")
+    assert resolve_date("Jum’at (16/1)", "id", date(2026, 1, 17)) is not None
 
 
 def test_refusal_alone_is_an_event_not_a_negation_cue() -> None:
