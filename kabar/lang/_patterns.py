@@ -154,7 +154,7 @@ def _match(
         if slots is not None:
             rest = _match(elements, position + 1, tokens, index + 1, lang)
             if rest is not None:
-                return rest[0], {**slots, **rest[1]}
+                return rest[0], {**rest[1], **slots}  # a repeated slot keeps its first value
     if element.optional:
         return _match(elements, position + 1, tokens, index, lang)
     return None

@@ -122,6 +122,11 @@ def test_no_date_expression() -> None:
     assert resolve_date("the talks went well", "en", REFERENCE) is None
 
 
+def test_day_range_resolves_to_its_first_day() -> None:
+    resolved = resolve_date("16 - 18 Januari 2026", "id", REFERENCE)
+    assert resolved == ResolvedDate(date(2026, 1, 16), "day", False)
+
+
 def test_impossible_date_is_not_resolved() -> None:
     assert resolve_date("31 Februari 2026", "id", REFERENCE) is None
     assert resolve_date("Jumat (31/2)", "id", REFERENCE) is None
