@@ -8,7 +8,15 @@ import pytest
 
 import kabar
 
-PACKAGES = ["kabar", "kabar.read", "kabar.extract", "kabar.store", "kabar.ontology"]
+PACKAGES = [
+    "kabar",
+    "kabar.read",
+    "kabar.extract",
+    "kabar.store",
+    "kabar.ontology",
+    "kabar.actors",
+    "kabar.lang",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)
