@@ -15,8 +15,9 @@ from typing import Any
 import click
 
 from .errors import KabarError
+from .events import Coder
 from .extract import Extractor
-from .models import Failure
+from .models import Event, Failure
 from .pipeline import IngestReport, extract_all, ingest
 from .read import Reader
 from .settings import Settings
@@ -81,6 +82,32 @@ def extract_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) 
                 click.echo(json.dumps(item.record(), ensure_ascii=False))
             else:
                 _print_article(item.record() | {"location": item.location})
+    finally:
+        reader.close()
+    sys.exit(EXIT_FAILURES if failed else 0)
+
+
+@main.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article (DESIGN.md).")
+@click.pass_obj
+def code_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) -> None:
+    """Extract and code articles without storing them: who did what to whom."""
+    failed = False
+    coder = Coder(settings)
+    reader = Reader(settings)
+    try:
+        for item in extract_all(reader.read(inputs), Extractor(settings)):
+            if isinstance(item, Failure):
+                failed = True
+                click.echo(f"failed: {item.location}: {item.reason}", err=True)
+                continue
+            events = coder.code(item)
+            if as_json:
+                record = {"article": item.record(), "events": [e.record() for e in events]}
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                _print_events(item.record() | {"location": item.location}, events)
     finally:
         reader.close()
     sys.exit(EXIT_FAILURES if failed else 0)
@@ -203,3 +230,23 @@ def _print_article(record: dict[str, Any]) -> None:
     click.echo("")
     click.echo(record["text"])
     click.echo("")
+
+
+def _print_events(record: dict[str, Any], events: list[Event]) -> None:
+    click.echo(f"{record['location']}: {record['title'] or '(untitled)'} [{record['language']}]")
+    for event in events:
+        flags = [
+            flag
+            for flag, on in (
+                ("negated", event.negated),
+                (event.modality, event.modality != "asserted"),
+                ("background", event.background),
+            )
+            if on
+        ]
+        target = event.target.code if event.target else "-"
+        click.echo(
+            f"  {event.source.code:>10} -> {target:<10} {event.cameo:<4} "
+            f"{event.date or '-':<10} {' '.join(flags)}"
+        )
+        click.echo(f"      {event.evidence[:110]}")

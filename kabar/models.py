@@ -77,3 +77,72 @@ class Failure:
     location: str
     reason: str
     stage: str = "read"
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    """One side of an event, in the terms of the event record."""
+
+    code: str
+    country: str | None
+    sector: str | None
+    name: str
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "name": self.name,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, when and where, with the sentence that says so.
+
+    ``rule`` names the lexicon entry that fired (``id/events.tsv:12 hubung -> 040``), so
+    every code can be explained; ``start``/``end`` are offsets of the evidence sentence in
+    the article text.
+    """
+
+    source: EventActor
+    target: EventActor | None
+    cameo: str
+    plover_type: str | None
+    plover_mode: str | None
+    goldstein: float
+    quad_class: int
+    date: str | None
+    date_precision: str | None
+    background: bool
+    negated: bool
+    modality: str
+    location: str | None
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    symmetric: bool = False
+
+    def record(self) -> dict[str, Any]:
+        """The event object of ``kabar code --json`` (DESIGN.md)."""
+        return {
+            "source": self.source.record(),
+            "target": self.target.record() if self.target else None,
+            "cameo": self.cameo,
+            "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "background": self.background,
+            "negated": self.negated,
+            "modality": self.modality,
+            "location": self.location,
+            "evidence": {"text": self.evidence, "start": self.start, "end": self.end},
+            "confidence": round(self.confidence, 2),
+            "symmetric": self.symmetric,
+            "rule": self.rule,
+        }

@@ -8,6 +8,8 @@ A pattern is a space-separated list of elements, matched against consecutive tok
 * ``<day>``      1-31 (also "16th"); ``<year>`` 1900-2099; ``<num>`` digits or numbers.tsv
 * ``<dm>``       day/month with an optional year: "16/1", "16/1/2026"
 * a trailing ``?`` makes an element optional ("<weekday> ,? <day> <month>")
+* ``a|~b|c``     alternatives: any one of them ("perjanjian|pakta|~sepakat")
+* ``...``        a gap of up to three tokens ("~tandatangan ... perjanjian")
 
 Matching returns the end index and the slot values the placeholders captured, so the
 date resolver can read ``day``, ``month``, ``year``, ``weekday`` and ``num`` from them.
@@ -26,6 +28,8 @@ from kabar.lang._pack import PackDataError, get_pack, split_columns
 from kabar.lang._tokens import Token
 
 PLACEHOLDERS = ("<weekday>", "<month>", "<day>", "<year>", "<num>", "<dm>")
+GAP = "..."
+_GAP_TOKENS = 3
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DM = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
@@ -60,8 +64,11 @@ def parse_pattern(source: str, lang: str, name: str) -> TokenPattern:
     for part in source.split():
         optional = len(part) > 1 and part.endswith("?")
         value = part[:-1] if optional else part
-        if value.startswith("<") and value not in PLACEHOLDERS:
-            raise PackDataError(f"{lang}/{name}: unknown placeholder {value} in {source!r}")
+        for alternative in value.split("|"):
+            if alternative.startswith("<") and alternative not in PLACEHOLDERS:
+                raise PackDataError(f"{lang}/{name}: unknown placeholder {value} in {source!r}")
+        if value == GAP and (not elements or optional):
+            raise PackDataError(f"{lang}/{name}: a gap must follow a token: {source!r}")
         elements.append(Element(value.lower(), optional))
     if not elements or elements[0].optional:
         raise PackDataError(f"{lang}/{name}: pattern must start with a required token: {source!r}")
@@ -89,6 +96,12 @@ def match_element(element: str, token: Token, lang: str) -> Slots | None:
 
     The returned dict may be shared (results are cached): read it, do not change it.
     """
+    if "|" in element:
+        for alternative in element.split("|"):
+            slots = match_element(alternative, token, lang)
+            if slots is not None:
+                return slots
+        return None
     key = _key(token)
     if not element.startswith("<") or element == "<":
         if element.startswith("~") and len(element) > 1:
@@ -149,6 +162,14 @@ def _match(
     if position == len(elements):
         return index, {}
     element = elements[position]
+    if element.value == GAP:
+        for skipped in range(_GAP_TOKENS + 1):  # the shortest gap first
+            if index + skipped > len(tokens):
+                break
+            rest = _match(elements, position + 1, tokens, index + skipped, lang)
+            if rest is not None:
+                return rest
+        return None
     if index < len(tokens):
         slots = match_element(element.value, tokens[index], lang)
         if slots is not None:
@@ -177,13 +198,13 @@ class PatternIndex:
     def build(cls, patterns: Sequence[TokenPattern], lang: str) -> PatternIndex:
         groups: dict[str, dict[str, list[int]]] = {"literal": {}, "lemma": {}, "placeholder": {}}
         for number, pattern in enumerate(patterns):
-            first = pattern.first
-            if first.startswith("~") and len(first) > 1:
-                groups["lemma"].setdefault(first[1:], []).append(number)
-            elif first in PLACEHOLDERS:
-                groups["placeholder"].setdefault(first, []).append(number)
-            else:
-                groups["literal"].setdefault(first, []).append(number)
+            for first in pattern.first.split("|"):
+                if first.startswith("~") and len(first) > 1:
+                    groups["lemma"].setdefault(first[1:], []).append(number)
+                elif first in PLACEHOLDERS:
+                    groups["placeholder"].setdefault(first, []).append(number)
+                else:
+                    groups["literal"].setdefault(first, []).append(number)
         frozen = {
             name: MappingProxyType({k: tuple(v) for k, v in table.items()})
             for name, table in groups.items()

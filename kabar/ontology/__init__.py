@@ -15,6 +15,8 @@ from kabar.ontology._cameo import (
     CameoCode,
     Ontology,
     OntologyError,
+    intent_code,
+    intent_table,
     quad_class_for_root,
 )
 
@@ -24,5 +26,7 @@ __all__ = [
     "CameoCode",
     "Ontology",
     "OntologyError",
+    "intent_code",
+    "intent_table",
     "quad_class_for_root",
 ]

@@ -257,3 +257,27 @@ def _shipped() -> Ontology:
     """The codebook shipped in ``kabar/ontology/data``, parsed once per process."""
     resource = files("kabar.ontology").joinpath("data", "cameo.tsv")
     return Ontology.parse(resource.read_text(encoding="utf-8"), source=str(resource))
+
+
+@functools.cache
+def intent_table(path: Path | None = None) -> dict[str, str]:
+    """CAMEO prefix -> the code an announced intention to do it takes (data/intents.tsv)."""
+    source = path or Path(str(files("kabar.ontology").joinpath("data", "intents.tsv")))
+    table = {}
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("act\t"):
+            continue
+        act, _, intent = line.partition("\t")
+        if not act.isdigit() or not intent.strip().isdigit():
+            raise OntologyError(str(source), number, f"expected 'act<TAB>intent', got {line!r}")
+        table[act] = intent.strip()
+    return table
+
+
+def intent_code(code: str, table: dict[str, str] | None = None) -> str:
+    """The code of an intention to do ``code`` (longest prefix), or ``code`` itself."""
+    table = intent_table() if table is None else table
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return code

@@ -1,0 +1,627 @@
+"""The event coder: Article -> [Event], sentence by sentence.
+
+For each sentence the cascade is:
+
+    1. tokens, lemmas, function-word roles; actor mentions mapped onto tokens
+    2. actors grouped by coordination ("Israel dan Amerika Serikat") and tagged with the
+       preposition that governs them ("di Iran", "oleh Israel", "terhadap Iran")
+    3. event words from the lexicon (verbs and nouns -> CAMEO)
+    4. for each event word: its voice and form, then source and target (subject, object,
+       "oleh"/"by" agents, prepositions, genitives, "antara X dan Y", pronouns)
+    5. flags from the cues around it (negation, intention, hedging, expectation,
+       background), its date and place, a confidence and the evidence span
+
+Only sentences holding both an event word and an actor pay for steps 4-5.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..actors import Gazetteer, Mention
+from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
+from ..models import Article, Event, EventActor
+from ..ontology import Ontology, intent_code
+from ..settings import Settings
+from ._grammar import FunctionWords, function_words
+from ._lexicon import Entry, Lexicon, Trigger
+
+# How far (tokens) a cue may stand before its event word and still govern it.
+_NEGATION_REACH = 4
+_INTENTION_REACH = 5
+# How far (tokens) a preposition may stand before the actor it governs ("terhadap fasilitas
+# nuklir Iran").
+_PREP_REACH = 4
+# How far (tokens) after an event word its object or target may be.
+_OBJECT_REACH = 14
+_PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
+_HOME_COUNTRY = {"id": "IDN"}
+_ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
+
+
+@dataclass
+class _Actor:
+    """A mention placed on the sentence's tokens."""
+
+    actor: EventActor
+    first: int
+    end: int
+    prep: str | None = None  # the role of the governing word: prep, agent, between
+    prep_word: str | None = None
+    group: int = -1
+    kind: str = ""
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    lemmas: list[str]
+    roles: list[tuple[frozenset[str], str]]
+    actors: list[_Actor]
+    groups: list[list[_Actor]]
+    triggers: list[Trigger]
+    cues: list[Cue] = field(default_factory=list)
+
+
+@dataclass
+class _Discourse:
+    """What pronouns and "kedua pemimpin" refer to: the last person, the last pair."""
+
+    person: EventActor | None = None
+    pair: list[EventActor] = field(default_factory=list)
+
+    def update(self, sentence: _Sentence) -> None:
+        people = [a for a in sentence.actors if a.kind == "person"]
+        if people:
+            self.person = people[-1].actor
+        distinct: list[EventActor] = []
+        for a in sentence.actors:
+            if a.kind in ("person", "country", "metonym", "organization", "group") and all(
+                a.actor.code != d.code for d in distinct
+            ):
+                distinct.append(a.actor)
+        if len(distinct) >= 2:
+            self.pair = distinct[-2:]
+
+
+@dataclass
+class Coder:
+    """Codes articles in the languages it has lexicons for."""
+
+    settings: Settings
+    gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
+    ontology: Ontology = field(default_factory=Ontology.load)
+    lexicons: dict[str, Lexicon] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for lang in self.settings.extract.coded_languages:
+            self.lexicons.setdefault(lang, Lexicon.load(lang))
+
+    def code(self, article: Article) -> list[Event]:
+        """Events of one article, in text order, each identical event once."""
+        lang = article.language
+        if lang not in self.lexicons or not article.text:
+            return []
+        reference = _reference_date(article)
+        text = article.text
+        mentions = self.gazetteer.find(text, on=reference)
+        tokens = tokenize(text, lang)
+        starts = [t.start for t in tokens]
+        events: list[Event] = []
+        discourse = _Discourse()
+        home = _home_country(article, self.gazetteer, lang)
+        for start, end in split_sentences(text, lang):
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            sentence = self._sentence(
+                text, start, end, tokens[first:last], mentions, lang, home, reference
+            )
+            if sentence is not None and sentence.triggers:
+                sentence.cues = find_cues(sentence.tokens, lang, text)
+                found = [
+                    self._events(text, sentence, trigger, lang, discourse, reference, article)
+                    for trigger in sentence.triggers
+                ]
+                events.extend(event for batch in _borrow_targets(found) for event in batch)
+            if sentence is not None:
+                discourse.update(sentence)
+        return _unique(events)
+
+    # -- a sentence laid out ---------------------------------------------------------------
+
+    def _sentence(
+        self, text, start, end, tokens, mentions, lang, home, reference
+    ) -> _Sentence | None:
+        if not tokens:
+            return None
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        pack = get_pack(lang)
+        lemmas = [pack.lemma(t.lower) for t in tokens]
+        roles = function_words(lang).roles(tokens)
+        actors = _place(inside, tokens, home)
+        triggers = self.lexicons[lang].triggers(tokens) if actors else []
+        sentence = _Sentence(start, end, tokens, lemmas, roles, actors, [], triggers)
+        _govern(sentence)
+        sentence.groups = _group(sentence)
+        return sentence
+
+    # -- one event word --------------------------------------------------------------------
+
+    def _events(
+        self, text, s: _Sentence, trigger: Trigger, lang, discourse, reference, article
+    ) -> list[Event]:
+        entry = trigger.entry
+        if not _fits(_form(s, trigger, lang), entry.pos):
+            return []
+        nominal = _is_nominal(s, trigger, lang)
+        passive = not nominal and _is_passive(s, trigger, lang)
+        if nominal:
+            sources, targets = _nominal_arguments(s, trigger, entry, discourse)
+        else:
+            sources, targets = _verbal_arguments(s, trigger, entry, passive, discourse)
+        pairs = _pairs(sources, targets, entry.symmetric)
+        if not pairs:
+            # "melakukan mediasi dengan menghubungi X": an act with no target of its own may
+            # take the targets of another event of the same source in the sentence
+            pairs = [(src, None) for src in sources]
+        if not pairs:
+            return []
+        flags = _flags(s, trigger, lang)
+        code = entry.cameo
+        if flags["modality"] == "intended":
+            code = intent_code(code)
+        when, precision = _event_date(s, text, lang, reference, article)
+        background = flags["background"] or _is_past(when, precision, reference)
+        place = _place_of(s)
+        confidence = _confidence(nominal, flags, sources, targets)
+        cameo = self.ontology.get(code)
+        evidence = text[s.start : s.end]
+        return [
+            Event(
+                source=src,
+                target=tgt,
+                cameo=code,
+                plover_type=cameo.plover_type,
+                plover_mode=cameo.plover_mode,
+                goldstein=cameo.goldstein,
+                quad_class=cameo.quad_class,
+                date=when,
+                date_precision=precision,
+                background=background,
+                negated=flags["negated"],
+                modality=flags["modality"],
+                location=place,
+                evidence=evidence,
+                start=s.start,
+                end=s.end,
+                confidence=confidence,
+                rule=entry.rule,
+                symmetric=entry.symmetric,
+            )
+            for src, tgt in pairs
+        ]
+
+
+# -- laying out a sentence ---------------------------------------------------------------------
+
+
+def _event_actor(mention: Mention, home: str | None) -> EventActor:
+    actor = mention.actor
+    country = actor.country
+    code = actor.code
+    if code.startswith("---"):
+        country = home
+        code = (home or "---") + code[3:]
+    return EventActor(code=code, country=country, sector=actor.sector, name=mention.text)
+
+
+def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> list[_Actor]:
+    """Mentions on token indices (a mention covers the tokens that overlap it)."""
+    starts = [t.start for t in tokens]
+    placed = []
+    for mention in mentions:
+        first = bisect.bisect_right(starts, mention.start) - 1
+        end = bisect.bisect_left(starts, mention.end)
+        if first < 0 or end <= first:
+            continue
+        if mention.actor.code.startswith("---") and home is None:
+            continue
+        actor = _event_actor(mention, home)
+        placed.append(_Actor(actor, first, end, kind=mention.actor.kind))
+    return placed
+
+
+def _govern(s: _Sentence) -> None:
+    """Tag each actor with the preposition before it (within reach, not across a comma)."""
+    trigger_heads = {t.first for t in s.triggers}
+    actor_ends = {a.end for a in s.actors}
+    for actor in s.actors:
+        for i in range(actor.first - 1, max(-1, actor.first - 1 - _PREP_REACH), -1):
+            roles, word = s.roles[i]
+            if roles & {"prep", "agent", "between"}:
+                actor.prep = next(iter(roles & {"agent", "between"}), "prep")
+                actor.prep_word = word
+                break
+            if (
+                s.tokens[i].text in _PUNCTUATION_BREAKS
+                or roles & {"clause", "coord"}
+                or i in trigger_heads
+                or (i + 1) in actor_ends
+            ):
+                break
+
+
+def _group(s: _Sentence) -> list[list[_Actor]]:
+    """Actors joined only by coordinators form one side; the group inherits its first's prep."""
+    groups: list[list[_Actor]] = []
+    for actor in s.actors:
+        if (
+            groups
+            and _coordinated(s, groups[-1][-1], actor)
+            and not _new_clause(s, groups[-1], actor)
+        ):
+            if actor.prep is None or actor.prep == groups[-1][0].prep:
+                actor.prep, actor.prep_word = groups[-1][0].prep, groups[-1][0].prep_word
+                groups[-1].append(actor)
+                actor.group = len(groups) - 1
+                continue
+        groups.append([actor])
+        actor.group = len(groups) - 1
+    return groups
+
+
+def _new_clause(s: _Sentence, group: list[_Actor], right: _Actor) -> bool:
+    """ "... di Ukraina, dan Putin menandatangani": comma + "dan" after one actor joins clauses;
+    in a list ("Israel, AS, dan Inggris") the comma has already joined two."""
+    between = [s.tokens[i].text for i in range(group[-1].end, right.first)]
+    return len(group) == 1 and len(between) == 2 and between[0] == ","
+
+
+def _coordinated(s: _Sentence, left: _Actor, right: _Actor) -> bool:
+    between = range(left.end, right.first)
+    if not 1 <= len(between) <= 2:
+        return False
+    return all("coord" in s.roles[i][0] for i in between)
+
+
+# -- form of the event word ----------------------------------------------------------------
+
+
+def _form(s: _Sentence, trigger: Trigger, lang: str) -> str:
+    """ "verb", "noun", "agent" (an attacker is not an attack) or "bare" (the root itself)."""
+    word, lemma = s.tokens[trigger.first].lower, s.lemmas[trigger.first]
+    if word == lemma:
+        return "bare"
+    if lang == "id":
+        if word.startswith(_ID_VERB_PREFIXES):
+            return "verb"
+        if word.endswith("an"):
+            return "noun"
+        if word.startswith("pe"):
+            return "agent"
+        return "verb"
+    return "noun" if _english_nominal(s, trigger) else "verb"
+
+
+def _fits(form: str, pos: str) -> bool:
+    if form == "agent":
+        return False
+    return pos == "vn" or form == "bare" or (form == "noun") == (pos == "n")
+
+
+def _is_nominal(s: _Sentence, trigger: Trigger, lang: str) -> bool:
+    pos = trigger.entry.pos
+    if pos != "vn":
+        return pos == "n"
+    form = _form(s, trigger, lang)
+    if lang == "id" or form == "noun":
+        return form == "noun"
+    return _english_nominal(s, trigger)
+
+
+def _english_nominal(s: _Sentence, trigger: Trigger) -> bool:
+    word, lemma = s.tokens[trigger.first].lower, s.lemmas[trigger.first]
+    previous = s.roles[trigger.first - 1] if trigger.first else (frozenset(), "")
+    possessive = trigger.first > 0 and s.tokens[trigger.first - 1].lower in ("'s", "’s")
+    bare = word in (lemma, lemma + "s")
+    return bare and ("det" in previous[0] or possessive or _after_actor_possessive(s, trigger))
+
+
+def _after_actor_possessive(s: _Sentence, trigger: Trigger) -> bool:
+    """ "Russia's attack": the actor token itself may carry the possessive."""
+    for actor in s.actors:
+        if actor.end == trigger.first and s.tokens[actor.end - 1].lower.endswith(("'s", "’s")):
+            return True
+    return False
+
+
+def _is_passive(s: _Sentence, trigger: Trigger, lang: str) -> bool:
+    word = s.tokens[trigger.first].lower
+    lemma = s.lemmas[trigger.first]
+    if lang == "id":
+        return word.startswith(("di", "diper")) and not lemma.startswith("di") and word != lemma
+    participle = word.endswith("ed") or word != lemma
+    if not participle:
+        return False
+    for i in range(trigger.first - 1, max(-1, trigger.first - 4), -1):
+        if "be" in s.roles[i][0]:
+            return True
+        if any(a.first <= i < a.end for a in s.actors):
+            return False
+    return False
+
+
+# -- arguments -------------------------------------------------------------------------------
+
+
+def _clause_start(s: _Sentence, position: int) -> int:
+    for i in range(position - 1, -1, -1):
+        if "clause" in s.roles[i][0]:
+            return i + 1
+    return 0
+
+
+def _clause_end(s: _Sentence, position: int) -> int:
+    for i in range(position, len(s.tokens)):
+        if (
+            "clause" in s.roles[i][0]
+            and s.tokens[i].text in (";", ":")
+            or s.roles[i][1]
+            in (
+                "bahwa",
+                "that",
+            )
+        ):
+            return i
+    return len(s.tokens)
+
+
+def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[EventActor]:
+    """The side doing the act: the nearest actor before the word, not inside a prepositional
+    phrase and not the object of an earlier event word; else a pronoun's referent."""
+    start = _clause_start(s, trigger.first)
+    verb_heads = {t.first for t in s.triggers if t.first < trigger.first}
+    for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
+        if actor.prep is not None:
+            continue
+        if any(h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads):
+            continue  # the object of an earlier verb ("menyerang Iran dan menewaskan ...")
+        return [a.actor for a in s.groups[actor.group]]
+    return _pronoun(s, start, trigger.first, discourse)
+
+
+def _only_filler(s: _Sentence, first: int, end: int) -> bool:
+    return end - first <= 2 and not any(s.roles[i][0] for i in range(first, end))
+
+
+def _pronoun(s: _Sentence, start: int, end: int, discourse: _Discourse) -> list[EventActor]:
+    for i in range(end - 1, start - 1, -1):
+        roles = s.roles[i][0]
+        if "person" in roles and discourse.person is not None:
+            return [discourse.person]
+        if "group" in roles and len(discourse.pair) == 2:
+            return list(discourse.pair)
+    return []
+
+
+def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[EventActor]:
+    """The first actor group after the word that the entry accepts as target."""
+    allowed = set(allowed)
+    end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
+    later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
+    stop = min([end, *later_heads]) if later_heads else end
+    for actor in s.actors:
+        if actor.first < trigger.end or actor.first >= stop:
+            continue
+        if actor.prep is None and "obj" in allowed:
+            return [a.actor for a in s.groups[actor.group]]
+        if actor.prep == "prep" and actor.prep_word in allowed:
+            return [a.actor for a in s.groups[actor.group]]
+        if actor.prep == "between":
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _agent(s: _Sentence, trigger: Trigger) -> list[EventActor]:
+    later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
+    end = min([_clause_end(s, trigger.end), *later_heads])
+    for actor in s.actors:
+        if trigger.end <= actor.first < end and actor.prep == "agent":
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
+    if passive:
+        return _agent(s, trigger), _subject(s, trigger, discourse)
+    return _subject(s, trigger, discourse), _after(s, trigger, entry.targets)
+
+
+def _nominal_arguments(s, trigger, entry: Entry, discourse):
+    """ "serangan Israel terhadap Iran", "serangan terhadap Y oleh X", "kunjungan X ke Y",
+    "pertemuan antara X dan Y", "Russia's attack on Ukraine"."""
+    between = _between_after(s, trigger)
+    if between:
+        return between, []
+    genitive = [a for a in s.actors if a.prep is None and trigger.end <= a.first <= trigger.end + 1]
+    possessor = [a for a in s.actors if a.end == trigger.first and a.prep is None]
+    sources = (
+        [a.actor for a in s.groups[genitive[0].group]]
+        if genitive
+        else [a.actor for a in s.groups[possessor[0].group]]
+        if possessor
+        else _agent(s, trigger)
+    )
+    targets = _after(s, trigger, entry.targets - {"obj"})
+    if not sources:
+        sources = _subject(s, trigger, discourse)
+    if not sources and entry.symmetric and targets:
+        sources = _first_other(s, targets)
+    return sources, targets
+
+
+def _between_after(s: _Sentence, trigger: Trigger) -> list[EventActor]:
+    for actor in s.actors:
+        if trigger.end <= actor.first <= trigger.end + 2 and actor.prep == "between":
+            group = s.groups[actor.group]
+            return [a.actor for a in group] if len(group) >= 2 else []
+    return []
+
+
+def _first_other(s: _Sentence, targets: list[EventActor]) -> list[EventActor]:
+    """For a symmetric noun with one named side ("perang dengan Israel"): the sentence's
+    other main actor, even inside a prepositional phrase ("situasi di Iran")."""
+    codes = {t.code for t in targets}
+    for actor in s.actors:
+        if actor.actor.code not in codes and actor.actor.country not in {
+            t.country for t in targets
+        }:
+            return [actor.actor]
+    return []
+
+
+def _pairs(sources, targets, symmetric: bool) -> list[tuple[EventActor, EventActor]]:
+    """Source x target pairs; a symmetric event with one coordinated side pairs its members."""
+    if not targets and symmetric and len(sources) >= 2:
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if _distinct(a, b)]
+    return [(a, b) for a in sources for b in targets if _distinct(a, b)]
+
+
+def _distinct(a: EventActor, b: EventActor) -> bool:
+    if a.code == b.code:
+        return False
+    return not (a.country == b.country and a.country is not None and a.sector == b.sector)
+
+
+# -- flags, dates, places ------------------------------------------------------------------
+
+
+def _flags(s: _Sentence, trigger: Trigger, lang: str) -> dict:
+    start = _clause_start(s, trigger.first)
+    negated = intended = hedged = expected = background = False
+    for cue in s.cues:
+        if cue.kind == "background":
+            background = True
+        if cue.last > trigger.first or cue.first < start:
+            continue
+        distance = trigger.first - cue.last
+        if cue.kind == "negation" and distance <= _NEGATION_REACH:
+            negated = True
+        elif cue.kind == "intention" and distance <= _INTENTION_REACH:
+            intended = True
+        elif cue.kind == "hedge":
+            hedged = True
+        elif cue.kind == "expectation":
+            expected = True
+    modality = (
+        "intended" if intended else "hedged" if hedged else "expected" if expected else "asserted"
+    )
+    return {"negated": negated, "modality": modality, "background": background}
+
+
+def _event_date(s, text, lang, reference, article) -> tuple[str | None, str | None]:
+    if reference is not None:
+        for mention in find_dates(s.tokens, lang, reference, text):
+            resolved = mention.resolved
+            if resolved is not None:
+                return resolved.date.isoformat(), resolved.precision
+    if article.published:
+        return article.published, "publication"
+    return None, None
+
+
+def _is_past(when: str | None, precision: str | None, reference: date | None) -> bool:
+    """An event dated well before the article is background (a week's grace for days)."""
+    if not when or reference is None or precision in (None, "publication"):
+        return False
+    moment = date.fromisoformat(when[:10]) if len(when) >= 10 else None
+    if moment is None:
+        return False
+    grace = {"day": 7, "week": 14, "month": 45, "year": 366}.get(precision, 7)
+    return (reference - moment).days > grace
+
+
+def _place_of(s: _Sentence) -> str | None:
+    """Where: a capital or country after "di"/"in"/"at" in the sentence."""
+    for actor in s.actors:
+        if (
+            actor.prep == "prep"
+            and actor.prep_word in ("di", "in", "at")
+            and actor.kind
+            in (
+                "metonym",
+                "country",
+            )
+        ):
+            return actor.actor.name
+    return None
+
+
+def _confidence(nominal: bool, flags: dict, sources, targets) -> float:
+    score = 0.85 if not nominal else 0.7
+    if flags["modality"] in ("hedged", "expected"):
+        score -= 0.15
+    if len(sources) > 1 or len(targets) > 1:
+        score -= 0.05
+    return max(0.1, min(1.0, score))
+
+
+def _reference_date(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _home_country(article: Article, gazetteer: Gazetteer, lang: str) -> str | None:
+    """Whose police and ministers an unqualified "polisi" or "menteri" are."""
+    if article.dateline:
+        for mention in gazetteer.find(article.dateline):
+            if mention.actor.country:
+                return mention.actor.country
+    return _HOME_COUNTRY.get(lang)
+
+
+def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
+    """Give target-less events the targets of a sibling event with the same source; drop the
+    ones that find none (an event needs someone it is done to)."""
+    lenders = [e for batch in found for e in batch if e.target is not None]
+    out = []
+    for batch in found:
+        kept = []
+        for event in batch:
+            if event.target is not None:
+                kept.append(event)
+                continue
+            for lender in lenders:
+                if lender.source.code == event.source.code:
+                    kept.append(
+                        replace(event, target=lender.target, confidence=event.confidence - 0.2)
+                    )
+        out.append(kept)
+    return out
+
+
+def _unique(events: Sequence[Event]) -> list[Event]:
+    """One event per (source, target, code, date, negation); a symmetric event (a call, a
+    meeting, an agreement) reported again from the other side is the same event."""
+    seen = set()
+    out = []
+    for event in events:
+        target = event.target.code if event.target else None
+        if event.symmetric:
+            key = (tuple(sorted((event.source.code, str(target)))), event.cameo[:2])
+        else:
+            key = ((event.source.code, str(target)), event.cameo)
+        key += (event.date, event.negated)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out

@@ -1,0 +1,72 @@
+"""Function words of a language (``function_words.tsv``): the little grammar the coder needs.
+
+Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..lang import read_lines
+from ..lang._tokens import Token
+from ._lexicon import LexiconError
+
+ROLES = frozenset(
+    {
+        "prep",
+        "agent",
+        "between",
+        "coord",
+        "clause",
+        "person",
+        "group",
+        "speaker",
+        "light",
+        "be",
+        "det",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionWords:
+    """Roles of single words and of multi-word phrases ("kedua pemimpin", "according to")."""
+
+    single: dict[str, frozenset[str]]
+    phrases: dict[tuple[str, ...], str]
+    longest: int
+
+    def roles(self, tokens: Sequence[Token]) -> list[tuple[frozenset[str], str]]:
+        """Per token: its roles and the word(s) giving them (a phrase marks all its tokens)."""
+        out: list[tuple[frozenset[str], str]] = [
+            (self.single.get(t.lower, frozenset()), t.lower) for t in tokens
+        ]
+        for i in range(len(tokens)):
+            for size in range(self.longest, 1, -1):
+                key = tuple(t.lower for t in tokens[i : i + size])
+                role = self.phrases.get(key) if len(key) == size else None
+                if role:
+                    for j in range(i, i + size):
+                        out[j] = (frozenset({role}), " ".join(key))
+                    break
+        return out
+
+
+@cache
+def function_words(lang: str) -> FunctionWords:
+    single: dict[str, set[str]] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for line in read_lines(lang, "function_words.tsv"):
+        word, _, role = line.partition("\t")
+        role = role.strip()
+        if role not in ROLES:
+            raise LexiconError(f"{lang}/function_words.tsv: unknown role {role!r} in {line!r}")
+        words = tuple(word.strip().lower().split())
+        if len(words) == 1:
+            single.setdefault(words[0], set()).add(role)
+        else:
+            phrases[words] = role
+    longest = max((len(p) for p in phrases), default=1)
+    return FunctionWords({k: frozenset(v) for k, v in single.items()}, phrases, longest)

@@ -1,0 +1,124 @@
+"""Event lexicons: token patterns mapped to CAMEO codes, with how their arguments are marked.
+
+Each language pack has an ``events.tsv`` (see ``kabar/lang/id/events.tsv`` for the format);
+users add files of the same format. Entries are checked against the CAMEO codebook when
+loaded, so a typo in a code fails at start-up with the file and line, not at coding time.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import KabarError
+from ..lang import pack_file
+from ..lang._patterns import PatternIndex, TokenPattern, match_at, parse_pattern
+from ..lang._tokens import Token
+from ..ontology import Ontology
+
+_POS = {"v", "n", "vn"}
+_FLAGS = {"sym"}
+
+
+class LexiconError(KabarError):
+    """A lexicon row that cannot be used; names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon row."""
+
+    pattern: TokenPattern
+    cameo: str
+    pos: str  # v: verb, n: noun, vn: decided from the word's form
+    targets: frozenset[str]  # "obj" (direct object) and prepositions that mark the target
+    symmetric: bool
+    origin: str  # "id/events.tsv:12", for the event's explanation
+
+    @property
+    def rule(self) -> str:
+        return f"{self.origin} {self.pattern.source} -> {self.cameo}"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An entry matched in a sentence: tokens [first, end) of the sentence's token list."""
+
+    entry: Entry
+    first: int
+    end: int
+
+
+class Lexicon:
+    """The event entries of one language, indexed by their first token."""
+
+    def __init__(self, lang: str, entries: Sequence[Entry]) -> None:
+        self.lang = lang
+        self.entries = list(entries)
+        self._patterns = [e.pattern for e in self.entries]
+        self._index = PatternIndex.build(self._patterns, lang)
+
+    @classmethod
+    def load(cls, lang: str, extra: Iterable[str | Path] = ()) -> Lexicon:
+        return cls(lang, _shipped(lang) + [e for path in extra for e in _read_user(lang, path)])
+
+    def triggers(self, tokens: Sequence[Token]) -> list[Trigger]:
+        """Longest match at each token; a token starts at most one trigger."""
+        found = []
+        for position, token in enumerate(tokens):
+            best: Trigger | None = None
+            for number in self._index.candidates(token):
+                matched = match_at(self._patterns[number], tokens, position, self.lang)
+                if matched is not None and (best is None or matched[0] > best.end):
+                    best = Trigger(self.entries[number], position, matched[0])
+            if best is not None:
+                found.append(best)
+        return found
+
+
+@cache
+def _shipped(lang: str) -> list[Entry]:
+    path = pack_file(lang, "events.tsv")
+    if not path.is_file():
+        return []
+    return _parse(path.read_text(encoding="utf-8"), lang, f"{lang}/events.tsv")
+
+
+def _read_user(lang: str, path: str | Path) -> list[Entry]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read event lexicon ({exc.strerror})") from exc
+    return _parse(text, lang, str(path))
+
+
+def _parse(text: str, lang: str, origin: str) -> list[Entry]:
+    ontology = Ontology.load()
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if row[0] == "pattern":
+            continue
+        where = f"{origin}:{number}"
+        if len(row) < 4:
+            raise LexiconError(f"{where}: expected pattern, cameo, pos, target[, flags]")
+        pattern, cameo, pos, targets = (cell.strip() for cell in row[:4])
+        flags = {f.strip() for f in row[4].split(",") if f.strip()} if len(row) > 4 else set()
+        if cameo not in ontology:
+            raise LexiconError(f"{where}: unknown CAMEO code {cameo!r}")
+        if pos not in _POS:
+            raise LexiconError(f"{where}: pos must be one of {sorted(_POS)}, got {pos!r}")
+        if flags - _FLAGS:
+            raise LexiconError(f"{where}: unknown flags {sorted(flags - _FLAGS)}")
+        try:
+            parsed = parse_pattern(pattern, lang, origin)
+        except ValueError as exc:
+            raise LexiconError(f"{where}: {exc}") from exc
+        target_set = frozenset(t.strip() for t in targets.split(",") if t.strip() and t != "-")
+        entries.append(Entry(parsed, cameo, pos, target_set, "sym" in flags, where))
+    return entries
