@@ -26,7 +26,7 @@ from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences,
 from ..models import Article, Event, EventActor
 from ..ontology import Ontology, intent_code
 from ..settings import Settings
-from ._grammar import FunctionWords, function_words
+from ._grammar import function_words
 from ._lexicon import Entry, Lexicon, Trigger
 
 # How far (tokens) a cue may stand before its event word and still govern it.
@@ -260,19 +260,21 @@ def _group(s: _Sentence) -> list[list[_Actor]]:
     """Actors joined only by coordinators form one side; the group inherits its first's prep."""
     groups: list[list[_Actor]] = []
     for actor in s.actors:
-        if (
-            groups
-            and _coordinated(s, groups[-1][-1], actor)
-            and not _new_clause(s, groups[-1], actor)
-        ):
-            if actor.prep is None or actor.prep == groups[-1][0].prep:
-                actor.prep, actor.prep_word = groups[-1][0].prep, groups[-1][0].prep_word
-                groups[-1].append(actor)
-                actor.group = len(groups) - 1
-                continue
-        groups.append([actor])
+        if groups and _joins(s, groups[-1], actor):
+            actor.prep, actor.prep_word = groups[-1][0].prep, groups[-1][0].prep_word
+            groups[-1].append(actor)
+        else:
+            groups.append([actor])
         actor.group = len(groups) - 1
     return groups
+
+
+def _joins(s: _Sentence, group: list[_Actor], actor: _Actor) -> bool:
+    return (
+        _coordinated(s, group[-1], actor)
+        and not _new_clause(s, group, actor)
+        and actor.prep in (None, group[0].prep)
+    )
 
 
 def _new_clause(s: _Sentence, group: list[_Actor], right: _Actor) -> bool:
