@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .errors import KabarError
+from .evaluate import evaluate, format_report
 from .events import Coder
 from .extract import Extractor
 from .models import Event, Failure
@@ -250,3 +251,25 @@ def _print_events(record: dict[str, Any], events: list[Event]) -> None:
             f"{event.date or '-':<10} {' '.join(flags)}"
         )
         click.echo(f"      {event.evidence[:110]}")
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--texts",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding ID.txt for each gold record.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.pass_obj
+def eval_command(settings: Settings, gold: str, texts: str, as_json: bool) -> None:
+    """Score the coder against a gold file (P/R/F1 at CAMEO root, code and PLOVER type)."""
+    try:
+        report = evaluate(gold, texts, settings)
+    except KabarError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(report))
