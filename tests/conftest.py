@@ -32,7 +32,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared beside the repo; tests that need it skip cleanly when it is absent."""
     if not (SHARED / "data").is_dir():
