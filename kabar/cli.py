@@ -55,12 +55,15 @@ db_option = click.option(
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--no-code", is_flag=True, help="Store articles without coding their events.")
 @click.pass_obj
-def ingest_command(settings: Settings, inputs: tuple[str, ...], db: str, as_json: bool) -> None:
-    """Read, extract and store articles from files, directories, globs, URLs or - (stdin)."""
+def ingest_command(
+    settings: Settings, inputs: tuple[str, ...], db: str, as_json: bool, no_code: bool
+) -> None:
+    """Read, extract, code and store articles from files, directories, globs, URLs or -."""
     store = _open_store(db)
     with store:
-        report = ingest(inputs, store, settings, progress=_progress_printer())
+        report = ingest(inputs, store, settings, code=not no_code, progress=_progress_printer())
     _finish_progress()
     _print_report(report, as_json)
     sys.exit(EXIT_FAILURES if report.failures else 0)
@@ -203,7 +206,7 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
         return
     click.echo(
         f"read {report.read}, stored {report.stored}, new versions {report.new_versions}, "
-        f"duplicates {report.duplicates}, failed {report.failed}"
+        f"duplicates {report.duplicates}, failed {report.failed}; events {report.events}"
     )
     for failure in report.failures:
         click.echo(f"  failed ({failure.stage}): {failure.location}: {failure.reason}")

@@ -7,7 +7,7 @@ beyond small helpers) lets them travel between processes and Dask workers unchan
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DocFormat = Literal["html", "text"]
@@ -52,6 +52,7 @@ class Article:
     location: str = ""
     raw_sha256: str = ""
     format: DocFormat = "text"
+    events: list[Event] = field(default_factory=list)  # filled by the code stage
 
     def record(self) -> dict[str, Any]:
         """The public article record (the ``article`` object of ``kabar code --json``)."""
@@ -65,9 +66,6 @@ class Article:
             "cited_sources": list(self.cited_sources),
             "text": self.text,
         }
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(slots=True)

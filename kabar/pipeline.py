@@ -1,4 +1,4 @@
-"""The pipeline as one cascade: read -> extract -> store.
+"""The pipeline as one cascade: read -> extract -> code -> store.
 
 Each input flows through the stages one document at a time, so memory stays flat however
 large the corpus. A failure at any stage is recorded with its location and reason and
@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError
+from .events import Coder
 from .extract import Extractor
 from .models import Article, Failure, RawDoc
 from .read import Reader
@@ -28,6 +29,7 @@ class IngestReport:
     stored: int = 0
     new_versions: int = 0
     duplicates: int = 0
+    events: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -48,6 +50,7 @@ class IngestReport:
             "stored": self.stored,
             "new_versions": self.new_versions,
             "duplicates": self.duplicates,
+            "events": self.events,
             "failed": self.failed,
             "failures": [
                 {"location": f.location, "reason": f.reason, "stage": f.stage}
@@ -74,21 +77,33 @@ def extract_all(
             )
 
 
+def code_all(items: Iterable[Article | Failure], coder: Coder) -> Iterator[Article | Failure]:
+    """The code stage over a stream: attach each article's events."""
+    for item in items:
+        if isinstance(item, Article):
+            item.events = coder.code(item)
+        yield item
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
     settings: Settings,
     *,
     extractor: Extractor | None = None,
+    coder: Coder | None = None,
+    code: bool = True,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read, extract and store every input; return the run's summary."""
+    """Read, extract, code (unless ``code`` is False) and store every input."""
     report = IngestReport()
-    extractor = extractor or Extractor(settings)
     reader = Reader(settings)
+    stream = extract_all(reader.read(inputs), extractor or Extractor(settings))
+    if code:
+        stream = code_all(stream, coder or Coder(settings))
     batch: list[Article] = []
     try:
-        for item in extract_all(reader.read(inputs), extractor):
+        for item in stream:
             report.read += 1
             if isinstance(item, Failure):
                 report.failures.append(item)
@@ -105,6 +120,8 @@ def ingest(
 
 
 def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
-    for added in store.add_many(batch):
+    for article, added in zip(batch, store.add_many(batch), strict=True):
         report.count(added.outcome)
+        if added.outcome is not Outcome.DUPLICATE:
+            report.events += len(article.events)
     batch.clear()

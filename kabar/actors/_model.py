@@ -81,8 +81,14 @@ class Term:
     until: date | None
 
 
-ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "head_of_organisation": 1,
-             "head_of_armed_group": 1, "foreign_minister": 2, "defence_minister": 3}
+ROLE_RANK = {
+    "head_of_state": 0,
+    "head_of_government": 1,
+    "head_of_organisation": 1,
+    "head_of_armed_group": 1,
+    "foreign_minister": 2,
+    "defence_minister": 3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +109,11 @@ class Person:
         if on is None:
             current = [t for t in terms if t.until is None]
             return _best(current) if current else terms[-1]
-        active = [t for t in terms if (t.since is None or t.since <= on)
-                  and (t.until is None or on < t.until)]
+        active = [
+            t
+            for t in terms
+            if (t.since is None or t.since <= on) and (t.until is None or on < t.until)
+        ]
         if active:
             return _best(active)
         ended = [t for t in terms if t.until is not None and t.until <= on]
@@ -114,8 +123,10 @@ class Person:
         """Whether the person holds any role on ``on`` (today's holders when None)."""
         if on is None:
             return any(t.until is None for t in self.terms)
-        return any((t.since is None or t.since <= on) and (t.until is None or on < t.until)
-                   for t in self.terms)
+        return any(
+            (t.since is None or t.since <= on) and (t.until is None or on < t.until)
+            for t in self.terms
+        )
 
 
 def _term_order(term: Term) -> tuple[date, date]:

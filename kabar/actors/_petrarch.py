@@ -64,8 +64,9 @@ def _pdate(text: str, path: Path, line: int) -> date:
         raise GazetteerDataError(path, line, f"bad date {text!r}") from None
 
 
-def _code_target(spec: str, name: str, countries: set[str], path: Path, line: int
-                 ) -> tuple[Target | None, bool]:
+def _code_target(
+    spec: str, name: str, countries: set[str], path: Path, line: int
+) -> tuple[Target | None, bool]:
     """One ``[CODE restriction]`` as a dated target; (None, _) for discard codes."""
     parts = spec.split(None, 1)
     code = parts[0].split("/")[0].upper() if parts else ""
@@ -85,8 +86,9 @@ def _code_target(spec: str, name: str, countries: set[str], path: Path, line: in
             since = _pdate(match.group(3), path, line)
             end = _pdate(match.group(4), path, line)
             until = date.fromordinal(end.toordinal() + 1)
-    return Target(_kind(code, countries), _actor(code, name, countries), since=since,
-                  until=until), bool(restriction)
+    return Target(
+        _kind(code, countries), _actor(code, name, countries), since=since, until=until
+    ), bool(restriction)
 
 
 def _kind(code: str, countries: set[str]) -> str:
@@ -97,8 +99,9 @@ def _kind(code: str, countries: set[str]) -> str:
 def _actor(code: str, name: str, countries: set[str]) -> Actor:
     """Country and sector read off the code: ``ISRMIL`` -> ISR, MIL; ``IGOEEU`` -> None, IGO."""
     if code.startswith(("IGO", "IMG", "NGO")):
-        return Actor(code, name, None, code[:3] if code[:3] != "IMG" else code[3:6] or None,
-                     "organization")
+        return Actor(
+            code, name, None, code[:3] if code[:3] != "IMG" else code[3:6] or None, "organization"
+        )
     country = code[:3] if code[:3] in countries else None
     sector = code[3:6] if len(code) >= 6 else None
     return Actor(code, name, country, sector, _kind(code, countries))
@@ -165,8 +168,13 @@ def read_agents(path: Path) -> list[tuple[str, Target]]:
         agent = codes[0].replace(" ", "").upper()
         if "~" not in agent:
             raise GazetteerDataError(path, number, f"agent code {agent!r} has no ~")
-        role = Role(_phrase(noun).lower(), agent.replace("~", ""), "en", title=True,
-                    prefix=agent.endswith("~"))
+        role = Role(
+            _phrase(noun).lower(),
+            agent.replace("~", ""),
+            "en",
+            title=True,
+            prefix=agent.endswith("~"),
+        )
         target = Target("role", role=role)
         for form in _expand(noun.strip(), macros):
             forms = [form] + ([_plural(form)] if plurals is None else [])

@@ -22,15 +22,41 @@ HEADERS = {
     ("iso3", "iso2", "name_en", "name_id", "variants"): "countries",
     ("iso3", "sector", "lang", "form", "aliases", "note"): "countries_extra",
     ("place", "country", "sector", "code", "aliases", "note"): "metonyms",
-    ("code", "name", "country", "sector", "kind", "since", "until", "aliases", "note"):
-        "organizations",
+    (
+        "code",
+        "name",
+        "country",
+        "sector",
+        "kind",
+        "since",
+        "until",
+        "aliases",
+        "note",
+    ): "organizations",
     ("role", "sector", "lang", "default_country", "aliases", "title", "note"): "roles",
-    ("person_id", "name", "aliases", "country", "sector", "role", "since", "until", "code",
-     "note"): "people",
+    (
+        "person_id",
+        "name",
+        "aliases",
+        "country",
+        "sector",
+        "role",
+        "since",
+        "until",
+        "code",
+        "note",
+    ): "people",
     ("aliases", "note"): "not_actors",
 }
-SHIPPED = ("countries.tsv", "countries_extra.tsv", "metonyms.tsv", "organizations.tsv",
-           "roles.tsv", "people.tsv", "not_actors.tsv")
+SHIPPED = (
+    "countries.tsv",
+    "countries_extra.tsv",
+    "metonyms.tsv",
+    "organizations.tsv",
+    "roles.tsv",
+    "people.tsv",
+    "not_actors.tsv",
+)
 
 _SECTOR = re.compile(r"[A-Z]{3}")
 _CODE = re.compile(r"[A-Z0-9-]{3,15}")
@@ -78,8 +104,11 @@ def read_rows(path: Path) -> tuple[str, Iterator[Row]]:
         for number, line in numbered[1:]:
             cells = [c.strip() for c in line.split("\t")]
             if len(cells) > len(columns):
-                raise GazetteerDataError(path, number, f"{len(cells)} cells, {len(columns)} "
-                                         "columns (a tab inside a cell?)")
+                raise GazetteerDataError(
+                    path,
+                    number,
+                    f"{len(cells)} cells, {len(columns)} columns (a tab inside a cell?)",
+                )
             cells += [""] * (len(columns) - len(cells))
             yield Row(path, number, dict(zip(columns, cells, strict=True)))
 
@@ -187,8 +216,13 @@ def load_roles(rows: Iterator[Row], tables: Tables) -> None:
             raise row.fail(f"lang {row['lang']!r} is not id or en")
         if row["title"] not in ("", "y"):
             raise row.fail("title is y or empty")
-        role = Role(row["role"], _sector(row), row["lang"],
-                    _country(row, "default_country", tables), row["title"] == "y")
+        role = Role(
+            row["role"],
+            _sector(row),
+            row["lang"],
+            _country(row, "default_country", tables),
+            row["title"] == "y",
+        )
         aliases = split_aliases(row)
         if not role.name or not aliases:
             raise row.fail("needs a role name and aliases")
@@ -206,7 +240,8 @@ def load_people(rows: Iterator[Row], tables: Tables) -> None:
         since, until = _span(row)
         term = Term(country, sector, code, row["role"], since, until)
         tables.people.setdefault(row["person_id"], []).append(
-            (split_aliases(row), term, row["name"]))
+            (split_aliases(row), term, row["name"])
+        )
 
 
 def load_not_actors(rows: Iterator[Row], tables: Tables) -> None:
@@ -217,9 +252,15 @@ def load_not_actors(rows: Iterator[Row], tables: Tables) -> None:
         tables.aliases += [(a, Target("stop")) for a in aliases]
 
 
-LOADERS = {"countries": load_countries, "countries_extra": load_countries_extra,
-           "metonyms": load_metonyms, "organizations": load_organizations,
-           "roles": load_roles, "people": load_people, "not_actors": load_not_actors}
+LOADERS = {
+    "countries": load_countries,
+    "countries_extra": load_countries_extra,
+    "metonyms": load_metonyms,
+    "organizations": load_organizations,
+    "roles": load_roles,
+    "people": load_people,
+    "not_actors": load_not_actors,
+}
 
 
 def load_file(path: Path, tables: Tables) -> None:
@@ -235,8 +276,13 @@ def person_aliases(tables: Tables) -> list[Alias]:
     that word ("Listyo Sigit Prabowo" does not take "Prabowo" from Prabowo Subianto).
     """
     out: list[Alias] = []
-    listed = {a.lstrip("=") for rows in tables.people.values() for a_list, _, _ in rows
-              for a in a_list if not a.startswith("~")}
+    listed = {
+        a.lstrip("=")
+        for rows in tables.people.values()
+        for a_list, _, _ in rows
+        for a in a_list
+        if not a.startswith("~")
+    }
     for person_id, rows in tables.people.items():
         names = {name for _, _, name in rows}
         if len(names) > 1:

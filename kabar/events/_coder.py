@@ -17,6 +17,7 @@ Only sentences holding both an event word and an actor pay for steps 4-5.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,6 +40,8 @@ _PREP_REACH = 4
 _OBJECT_REACH = 14
 _PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
+_ANCHOR_TOKENS = 400
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
 
 
@@ -107,10 +110,10 @@ class Coder:
         lang = article.language
         if lang not in self.lexicons or not article.text:
             return []
-        reference = _reference_date(article)
         text = article.text
-        mentions = self.gazetteer.find(text, on=reference)
         tokens = tokenize(text, lang)
+        reference = _reference_date(article) or _first_full_date(tokens, text, lang)
+        mentions = self.gazetteer.find(text, on=reference)
         starts = [t.start for t in tokens]
         events: list[Event] = []
         discourse = _Discourse()
@@ -580,6 +583,15 @@ def _reference_date(article: Article) -> date | None:
         return date.fromisoformat(article.published[:10])
     except ValueError:
         return None
+
+
+def _first_full_date(tokens: list[Token], text: str, lang: str) -> date | None:
+    """Without a publication date, the first date printed with its year anchors the rest."""
+    for mention in find_dates(tokens[:_ANCHOR_TOKENS], lang, date.today(), text):
+        resolved = mention.resolved
+        if resolved and resolved.precision == "day" and _YEAR.search(mention.text):
+            return resolved.date
+    return None
 
 
 def _home_country(article: Article, gazetteer: Gazetteer, lang: str) -> str | None:

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Connection,
+    Float,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -66,6 +69,44 @@ Index("ix_articles_language", articles.c.language)
 Index("ix_articles_published", articles.c.published)
 
 
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("source_code", Text, nullable=False),
+    Column("source_country", Text),
+    Column("source_sector", Text),
+    Column("source_name", Text),
+    Column("target_code", Text),
+    Column("target_country", Text),
+    Column("target_sector", Text),
+    Column("target_name", Text),
+    Column("cameo", Text, nullable=False),
+    Column("cameo_root", Text, nullable=False),
+    Column("plover_type", Text),
+    Column("plover_mode", Text),
+    Column("goldstein", Float, nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("background", Boolean, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", Text, nullable=False),
+    Column("symmetric", Boolean, nullable=False),
+    Column("location", Text),
+    Column("evidence", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("rule", Text, nullable=False),
+)
+Index("ix_events_article", events.c.article_id)
+Index("ix_events_date", events.c.date)
+Index("ix_events_root", events.c.cameo_root)
+Index("ix_events_dyad", events.c.source_country, events.c.target_country)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -85,6 +126,7 @@ def _create_tables(*tables: Table) -> Callable[[Connection], None]:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles", _create_tables(articles)),
+    Migration(2, "events coded from articles", _create_tables(events)),
 ]
 LATEST = MIGRATIONS[-1].version
 

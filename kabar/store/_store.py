@@ -31,9 +31,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..errors import StoreError
-from ..models import Article
+from ..models import Article, Event
 from ..read._hashing import sha256
-from ._schema import articles, migrate
+from ._schema import articles, events, migrate
 
 DEFAULT_DB = "kabar.db"
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_\w+|ref|source|amp|output)$", re.I)
@@ -129,6 +129,10 @@ class Store:
         try:
             with connection.begin_nested():
                 new_id = connection.execute(articles.insert().values(**row)).inserted_primary_key[0]
+                if article.events:
+                    connection.execute(
+                        events.insert(), [_event_row(new_id, e) for e in article.events]
+                    )
         except IntegrityError:
             # Another writer stored it between our look-up and our insert.
             return Added(Outcome.DUPLICATE, self._existing_id(connection, row))
@@ -187,6 +191,18 @@ class Store:
         query = query.limit(limit).offset(offset)
         with self.engine.connect() as connection:
             return [_public(row) for row in connection.execute(query).mappings()]
+
+    def events(self, article_id: int) -> list[dict[str, Any]]:
+        """The coded events of one article, in text order."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(events).where(events.c.article_id == article_id).order_by(events.c.id)
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    def count_events(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(events)).scalar_one()
 
     def iter_articles(self, chunk: int = 500) -> Iterator[dict[str, Any]]:
         """Every article by id, in chunks, without holding the table in memory."""
@@ -253,6 +269,39 @@ def _row(article: Article, now: str) -> dict[str, Any]:
         "raw_sha256": article.raw_sha256,
         "format": article.format,
         "ingested_at": now,
+    }
+
+
+def _event_row(article_id: int, event: Event) -> dict[str, Any]:
+    target = event.target
+    return {
+        "article_id": article_id,
+        "source_code": event.source.code,
+        "source_country": event.source.country,
+        "source_sector": event.source.sector,
+        "source_name": event.source.name,
+        "target_code": target.code if target else None,
+        "target_country": target.country if target else None,
+        "target_sector": target.sector if target else None,
+        "target_name": target.name if target else None,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo[:2],
+        "plover_type": event.plover_type,
+        "plover_mode": event.plover_mode,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "background": event.background,
+        "negated": event.negated,
+        "modality": event.modality,
+        "symmetric": event.symmetric,
+        "location": event.location,
+        "evidence": event.evidence,
+        "evidence_start": event.start,
+        "evidence_end": event.end,
+        "confidence": event.confidence,
+        "rule": event.rule,
     }
 
 

@@ -139,3 +139,50 @@ def test_url_key(url, key):
 
 def test_normalise_text():
     assert normalise_text("Hello,  WORLD!\n\nÉtat — “x”") == normalise_text("hello world état x")
+
+
+def test_old_database_is_migrated_forward(tmp_path):
+    from sqlalchemy import create_engine, inspect
+
+    from kabar.store import _schema
+
+    path = tmp_path / "v1.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:  # a database made by the first release
+        _schema.schema_version.create(connection)
+        _schema.MIGRATIONS[0].apply(connection)
+        connection.execute(
+            _schema.schema_version.insert().values(
+                version=1, description="articles", applied_at="x"
+            )
+        )
+    engine.dispose()
+    with Store.open(str(path)) as store:
+        assert "events" in inspect(store.engine).get_table_names()
+        assert store.count_events() == 0
+
+
+def test_events_are_stored_with_their_article_once(tmp_path, settings):
+    from kabar.pipeline import ingest
+
+    page = tmp_path / "berita.txt"
+    page.write_text(
+        "Israel Serang Iran\n\nTeheran, Kabar Uji - Israel menyerang fasilitas militer Iran pada "
+        "Jumat (16/1/2026), kata pejabat setempat. Serangan itu terjadi di dekat kota Isfahan dan "
+        "menewaskan sedikitnya dua orang, menurut laporan media setempat.\n",
+        encoding="utf-8",
+    )
+    with Store.open(str(tmp_path / "k.db")) as store:
+        first = ingest([str(page)], store, settings)
+        assert first.stored == 1 and first.events >= 1
+        (row,) = store.articles()
+        stored = store.events(row["id"])
+        assert len(stored) == first.events
+        attack = next(e for e in stored if e["cameo_root"] == "19")
+        assert (attack["source_country"], attack["target_country"]) == ("ISR", "IRN")
+        assert attack["date"] == "2026-01-16" and attack["date_precision"] == "day"
+        assert row["text"][attack["evidence_start"] : attack["evidence_end"]] == attack["evidence"]
+        again = ingest([str(page)], store, settings)
+        assert (again.duplicates, again.events, store.count_events()) == (1, 0, first.events)
+        unstored = ingest([str(page)], store, settings, code=False)
+        assert unstored.events == 0
