@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from .errors import KabarError
-from .evaluate import evaluate, format_report
+from .evaluate import evaluate, format_report, run_petrarch_suite
 from .events import Coder
 from .extract import Extractor
 from .models import Event, Failure
@@ -276,3 +276,19 @@ def eval_command(settings: Settings, gold: str, texts: str, as_json: bool) -> No
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         click.echo(format_report(report))
+
+
+@main.command("eval-petrarch")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--misses", is_flag=True, help="List the expected events kabar did not find.")
+@click.pass_obj
+def eval_petrarch_command(settings: Settings, records: str, as_json: bool, misses: bool) -> None:
+    """Run PETRARCH2's unit-test records (its actor and agent dictionaries sit beside them)."""
+    try:
+        report = run_petrarch_suite(records, settings)
+    except KabarError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.format())
+    if misses:
+        click.echo("\n".join(report.misses))

@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from kabar.evaluate import Tally, _max_weight_assignment, match_code, match_root, pair
+from kabar.evaluate import Tally, match_code, match_root, pair
+from kabar.evaluate._gold import _max_weight_assignment
 from kabar.models import Event, EventActor
 
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, KabarError
-from .events import Coder
-from .extract import Extractor
-from .models import Article, Event, RawDoc
-from .ontology import Ontology
-from .settings import Settings
+from ..errors import InputError, KabarError
+from ..events import Coder
+from ..extract import Extractor
+from ..models import Article, Event, RawDoc
+from ..ontology import Ontology
+from ..settings import Settings
 
 Gold = dict[str, Any]
 Criterion = Callable[[Event, Gold], bool]
