@@ -12,12 +12,15 @@ from ._engine import Gazetteer, fold
 from ._model import Actor, GazetteerDataError, Mention
 from ._petrarch import read_actors as read_petrarch_actors
 from ._petrarch import read_agents as read_petrarch_agents
+from ._places import Place, Places
 
 __all__ = [
     "Actor",
     "Gazetteer",
     "GazetteerDataError",
     "Mention",
+    "Place",
+    "Places",
     "fold",
     "read_petrarch_actors",
     "read_petrarch_agents",

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..actors import Gazetteer, Mention
+from ..actors import Gazetteer, Mention, Places
 from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
 from ..models import Article, Event, EventActor
 from ..ontology import Ontology, intent_code
@@ -98,6 +98,7 @@ class Coder:
 
     settings: Settings
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
+    places: Places = field(default_factory=Places.load)
     ontology: Ontology = field(default_factory=Ontology.load)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
@@ -180,7 +181,7 @@ class Coder:
             code = intent_code(code)
         when, precision = _event_date(s, text, lang, reference, article)
         background = flags["background"] or _is_past(when, precision, reference)
-        place = _place_of(s)
+        place = _place_of(s, self.places)
         confidence = _confidence(nominal, flags, sources, targets)
         cameo = self.ontology.get(code)
         evidence = text[s.start : s.end]
@@ -551,19 +552,19 @@ def _is_past(when: str | None, precision: str | None, reference: date | None) ->
     return (reference - moment).days > grace
 
 
-def _place_of(s: _Sentence) -> str | None:
-    """Where: a capital or country after "di"/"in"/"at" in the sentence."""
-    for actor in s.actors:
-        if (
-            actor.prep == "prep"
-            and actor.prep_word in ("di", "in", "at")
-            and actor.kind
-            in (
-                "metonym",
-                "country",
-            )
-        ):
-            return actor.actor.name
+def _place_of(s: _Sentence, places: Places) -> str | None:
+    """Where: the first known place after "di"/"in"/"at"/"near" ("di Jenewa" -> Geneva)."""
+    for i, (roles, _) in enumerate(s.roles):
+        if "place" not in roles:
+            continue
+        words = []
+        for token in s.tokens[i + 1 : i + 1 + places.longest]:
+            if not token.text[:1].isupper():
+                break
+            words.append(token.text)
+        found = places.lookup(words) if words else None
+        if found is not None:
+            return found[0].name
     return None
 
 

@@ -1,6 +1,6 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
-Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det.
+Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ ROLES = frozenset(
         "light",
         "be",
         "det",
+        "place",
     }
 )
 
