@@ -57,6 +57,18 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CodeSettings:
+    actor_files: list[str]
+    petrarch_actors: list[str]
+    petrarch_agents: list[str]
+    event_files_id: list[str]
+    event_files_en: list[str]
+
+    def event_files(self, lang: str) -> list[str]:
+        return list(getattr(self, f"event_files_{lang}", []))
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSettings:
     batch_size: int
 
@@ -66,6 +78,7 @@ class Settings:
     read: ReadSettings
     fetch: FetchSettings
     extract: ExtractSettings
+    code: CodeSettings
     store: StoreSettings
 
     @classmethod
@@ -177,6 +190,7 @@ _SECTIONS: dict[str, type] = {
     "ReadSettings": ReadSettings,
     "FetchSettings": FetchSettings,
     "ExtractSettings": ExtractSettings,
+    "CodeSettings": CodeSettings,
     "StoreSettings": StoreSettings,
     "JsonlFields": JsonlFields,
 }

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from ..actors import Gazetteer, Mention, Places
 from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
@@ -97,14 +98,22 @@ class Coder:
     """Codes articles in the languages it has lexicons for."""
 
     settings: Settings
-    gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
+    gazetteer: Gazetteer | None = None
     places: Places = field(default_factory=Places.load)
     ontology: Ontology = field(default_factory=Ontology.load)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """Shipped dictionaries plus the user's (settings ``[code]``)."""
+        code = self.settings.code
+        if self.gazetteer is None:
+            self.gazetteer = Gazetteer.load(
+                [Path(p) for p in code.actor_files],
+                petrarch_actors=[Path(p) for p in code.petrarch_actors],
+                petrarch_agents=[Path(p) for p in code.petrarch_agents],
+            )
         for lang in self.settings.extract.coded_languages:
-            self.lexicons.setdefault(lang, Lexicon.load(lang))
+            self.lexicons.setdefault(lang, Lexicon.load(lang, code.event_files(lang)))
 
     def code(self, article: Article) -> list[Event]:
         """Events of one article, in text order, each identical event once."""
