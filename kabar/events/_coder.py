@@ -174,10 +174,12 @@ class Coder:
         nominal = _is_nominal(s, trigger, lang)
         passive = not nominal and _is_passive(s, trigger, lang)
         if nominal:
-            sources, targets = _nominal_arguments(s, trigger, entry, discourse)
+            sources, targets, paired = _nominal_arguments(s, trigger, entry, discourse)
         else:
             sources, targets = _verbal_arguments(s, trigger, entry, passive, discourse)
-        pairs = _pairs(sources, targets, entry.symmetric)
+            paired = True
+        # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
+        pairs = _pairs(sources, targets, entry.symmetric and paired)
         if not pairs:
             # "melakukan mediasi dengan menghubungi X": an act with no target of its own may
             # take the targets of another event of the same source in the sentence
@@ -298,10 +300,12 @@ def _new_clause(s: _Sentence, group: list[_Actor], right: _Actor) -> bool:
 
 
 def _coordinated(s: _Sentence, left: _Actor, right: _Actor) -> bool:
+    """Only coordinators (and a determiner: "Israel and the United States") in between."""
     between = range(left.end, right.first)
-    if not 1 <= len(between) <= 2:
+    if not 1 <= len(between) <= 3:
         return False
-    return all("coord" in s.roles[i][0] for i in between)
+    roles = [s.roles[i][0] for i in between]
+    return any("coord" in r for r in roles) and all(r & {"coord", "det"} for r in roles)
 
 
 # -- form of the event word ----------------------------------------------------------------
@@ -462,7 +466,7 @@ def _nominal_arguments(s, trigger, entry: Entry, discourse):
     "pertemuan antara X dan Y", "Russia's attack on Ukraine"."""
     between = _between_after(s, trigger)
     if between:
-        return between, []
+        return between, [], True
     genitive = [a for a in s.actors if a.prep is None and trigger.end <= a.first <= trigger.end + 1]
     possessor = [a for a in s.actors if a.end == trigger.first and a.prep is None]
     sources = (
@@ -477,7 +481,7 @@ def _nominal_arguments(s, trigger, entry: Entry, discourse):
         sources = _subject(s, trigger, discourse)
     if not sources and entry.symmetric and targets:
         sources = _first_other(s, targets)
-    return sources, targets
+    return sources, targets, False
 
 
 def _between_after(s: _Sentence, trigger: Trigger) -> list[EventActor]:
