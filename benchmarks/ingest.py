@@ -7,8 +7,9 @@ corpus: articles/s, MB/s and peak RSS for
 
 * html-pages: bare ``trafilatura.bare_extraction`` (the baseline), kabar extract
   (read + sniff + decode + trafilatura + chrome removal, dateline, outlet, cited sources,
-  language, dates) and kabar extract + store (SQLite, WAL);
-* IndoSum folds: reading the JSONL alone (the baseline), kabar extract, extract + store;
+  language, dates), kabar extract + store (SQLite, WAL) and the whole ingest with event
+  coding (extract + code + store);
+* IndoSum folds: reading the JSONL alone (the baseline), then the same three stages;
 
 and the same at 10x the input, to show memory staying flat as the corpus grows. ``--write``
 replaces ``benchmarks/RESULTS.md`` with the table.
@@ -87,11 +88,11 @@ def _run_extract(paths: list[str]) -> int:
     return sum(isinstance(item, Article) for item in items)
 
 
-def _run_store(paths: list[str], workdir: Path) -> int:
+def _run_store(paths: list[str], workdir: Path, code: bool) -> int:
     from kabar import Store, default_settings, ingest
 
     with Store.open(str(workdir / "bench.db")) as store:
-        report = ingest(paths, store, default_settings())
+        report = ingest(paths, store, default_settings(), code=code)
     return report.stored + report.duplicates + report.new_versions
 
 
@@ -108,7 +109,8 @@ def measure(mode: str, corpus: str, shared: Path, repeat: int) -> dict:
             "trafilatura": _run_trafilatura,
             "read-jsonl": _run_read_jsonl,
             "extract": _run_extract,
-            "extract+store": lambda p: _run_store(p, workdir),
+            "extract+store": lambda p: _run_store(p, workdir, code=False),
+            "extract+code+store": lambda p: _run_store(p, workdir, code=True),
         }[mode]
         started = time.perf_counter()
         articles = runner(paths)
@@ -144,12 +146,18 @@ def suite(shared: Path, quick: bool) -> list[dict]:
         ("trafilatura", "html-pages", 1),
         ("extract", "html-pages", 1),
         ("extract+store", "html-pages", 1),
+        ("extract+code+store", "html-pages", 1),
         ("read-jsonl", "indosum", 1),
         ("extract", "indosum", 1),
         ("extract+store", "indosum", 1),
+        ("extract+code+store", "indosum", 1),
     ]
     if not quick:
-        plan += [("extract", "html-pages", 10), ("extract+store", "indosum", 10)]
+        plan += [
+            ("extract", "html-pages", 10),
+            ("extract+store", "indosum", 10),
+            ("extract+code+store", "indosum", 10),
+        ]
     results = []
     for mode, corpus, repeat in plan:
         result = _child(mode, corpus, shared, repeat)
