@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from ..actors import Gazetteer, Mention, Places
+from ..extract import parse_dateline
 from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
 from ..models import Article, Event, EventActor
 from ..ontology import Ontology, intent_code
@@ -128,6 +129,7 @@ class Coder:
         events: list[Event] = []
         discourse = _Discourse()
         home = _home_country(article, self.gazetteer, lang)
+        mentions = _outside_dateline(text, mentions)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
@@ -258,6 +260,8 @@ def _govern(s: _Sentence) -> None:
     for actor in s.actors:
         for i in range(actor.first - 1, max(-1, actor.first - 1 - _PREP_REACH), -1):
             roles, word = s.roles[i]
+            if "prep" in roles and i > 0 and "quantity" in s.roles[i - 1][0]:
+                continue  # "thousands of protesters": look past the quantity
             if roles & {"prep", "agent", "between"}:
                 actor.prep = next(iter(roles & {"agent", "between"}), "prep")
                 actor.prep_word = word
@@ -597,6 +601,14 @@ def _reference_date(article: Article) -> date | None:
         return date.fromisoformat(article.published[:10])
     except ValueError:
         return None
+
+
+def _outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Jakarta, KabarUji.id -" names where the report was filed, not an actor."""
+    dateline = parse_dateline(text[:200])
+    if dateline is None:
+        return mentions
+    return [m for m in mentions if m.start >= dateline.end]
 
 
 def _first_full_date(tokens: list[Token], text: str, lang: str) -> date | None:

@@ -1,6 +1,7 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
-Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place.
+Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place,
+quantity.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ ROLES = frozenset(
         "be",
         "det",
         "place",
+        "quantity",
     }
 )
 
