@@ -489,11 +489,11 @@ DATELINED = [
     ("Riot police dispersed demonstrators with water cannon.", "COP", "OPP", "175"),
     ("Indonesian police arrested protesters in Jakarta.", "COP", "OPP", "173"),
     ("Police cracked down on protesters in Jakarta.", "COP", "OPP", "175"),
-    ("Police detained students after the rally.", "COP", "EDU", "173"),
+    ("Police detained students after the rally.", "COP", "OPP", "173"),
     ("Protesters rallied against the government in Jakarta.", "OPP", "GOV", "141"),
-    ("Students protested against President Prabowo Subianto.", "EDU", "GOV", "141"),
-    ("Workers went on a general strike against the government.", "LAB", "GOV", "143"),
-    ("Students boycotted the government's ceremony.", "EDU", "GOV", "143"),
+    ("Students protested against President Prabowo Subianto.", "OPP", "GOV", "141"),
+    ("Workers went on a general strike against the government.", "OPP", "GOV", "143"),
+    ("Students boycotted the government's ceremony.", "OPP", "GOV", "143"),
 ]
 
 
