@@ -437,7 +437,8 @@ def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[Event
     allowed = set(allowed)
     end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
     later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
-    stop = min([end, *later_heads]) if later_heads else end
+    relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
+    stop = min([end, *later_heads, *relatives])
     for actor in s.actors:
         if actor.first < trigger.end or actor.first >= stop:
             continue
@@ -650,16 +651,17 @@ def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
 
 
 def _unique(events: Sequence[Event]) -> list[Event]:
-    """One event per (source, target, code, date, negation); a symmetric event (a call, a
-    meeting, an agreement) reported again from the other side is the same event."""
-    seen = set()
+    """One event per (source, target, code, date, negation); two symmetric events of one
+    kind between the same pair (a call reported from each side, "menghubungi" and "dalam
+    panggilan telepon") are one event."""
+    seen: set[tuple] = set()
     out = []
     for event in events:
-        target = event.target.code if event.target else None
+        target = str(event.target.code if event.target else None)
         if event.symmetric:
-            key = (tuple(sorted((event.source.code, str(target)))), event.cameo[:2])
+            key = (tuple(sorted((event.source.code, target))), event.cameo[:2], "sym")
         else:
-            key = ((event.source.code, str(target)), event.cameo)
+            key = ((event.source.code, target), event.cameo)
         key += (event.date, event.negated)
         if key not in seen:
             seen.add(key)

@@ -1,7 +1,7 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
 Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place,
-quantity.
+quantity, relative.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ ROLES = frozenset(
         "det",
         "place",
         "quantity",
+        "relative",
     }
 )
 
