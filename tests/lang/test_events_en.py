@@ -319,6 +319,37 @@ PHRASES = [
     ("used chemical weapons", "204"),
     ("sarin attack", "2041"),
     ("nuclear strike", "2042"),
+    ("targeted", "190"),
+    ("bombarded", "190"),
+    ("shot down", "190"),
+    ("slapped tariffs", "163"),
+    ("protested to", "114"),
+    ("ratified the treaty", "057"),
+    ("reopened its embassy", "050"),
+    ("funded", "070"),
+    ("donated", "070"),
+    ("looted", "171"),
+    ("nationalised", "1711"),
+    ("beheaded", "1823"),
+    ("forcibly displaced", "201"),
+    ("slaughtered", "202"),
+    ("vowed revenge", "138"),
+    ("flew warplanes", "150"),
+    ("stepped up patrols", "150"),
+    ("declared him persona non grata", "161"),
+    ("diplomatic boycott", "163"),
+    ("banned imports", "163"),
+    ("cut off gas", "163"),
+    ("walkout", "143"),
+    ("resumed talks", "046"),
+    ("landed in", "042"),
+    ("headed to", "042"),
+    ("sided with", "051"),
+    ("saluted", "051"),
+    ("invited", "036"),
+    ("looked into", "090"),
+    ("assailed", "111"),
+    ("supplied oil", "061"),
 ]
 
 
@@ -490,6 +521,7 @@ DATELINED = [
     ("Indonesian police arrested protesters in Jakarta.", "COP", "OPP", "173"),
     ("Police cracked down on protesters in Jakarta.", "COP", "OPP", "175"),
     ("Police detained students after the rally.", "COP", "OPP", "173"),
+    ("Indonesian police arrested dozens of protesters in Jakarta.", "COP", "OPP", "173"),
     ("Protesters rallied against the government in Jakarta.", "OPP", "GOV", "141"),
     ("Students protested against President Prabowo Subianto.", "OPP", "GOV", "141"),
     ("Workers went on a general strike against the government.", "OPP", "GOV", "143"),
@@ -530,6 +562,24 @@ def test_hedged_attack(coder):
     assert any(f.cameo == "190" and f.modality == "hedged" for f in found), found
 
 
+def test_negated_condemnation(coder):
+    found = code(coder, "The Kremlin did not condemn Iran.")
+    assert any(f.cameo == "111" and f.negated for f in found), found
+    assert not any(f.cameo == "111" and not f.negated for f in found), found
+
+
+def test_planned_attack_is_intended(coder):
+    found = code(coder, "Russia plans to attack Ukraine.")
+    assert any(
+        f.source == "RUS" and f.target == "UKR" and f.modality == "intended" for f in found
+    ), found
+
+
+def test_denying_responsibility_is_not_a_negated_event(coder):
+    found = code(coder, "Iran denied responsibility for the attack on Israel.")
+    assert any(f.cameo == "016" and not f.negated for f in found), found
+
+
 def test_refused_to_comment_is_not_a_comment(coder):
     found = code(coder, "The Kremlin refused to comment on Kyiv.")
     assert has(found, "RUS", "UKR", "011"), found
@@ -560,6 +610,27 @@ XFAIL = [
     ("Hamas took Israeli civilians hostage.", "PSE", "ISR", "181", GAP_OBJECT),
     ("Iran allowed IAEA inspectors into the country.", "IRN", None, "0862", GAP_OBJECT),
     (
+        "Russia and China held joint military exercises in the Pacific.",
+        "RUS",
+        "CHN",
+        "062",
+        "coder: a symmetric noun after a light verb does not pair its coordinated subject",
+    ),
+    (
+        "Ukraine received weapons from the United States.",
+        "USA",
+        "UKR",
+        "072",
+        "lexicon format: no way to say that a verb's 'from' phrase is the source (receive)",
+    ),
+    (
+        "Police arrested protesters in Jakarta.",
+        "IDN",
+        "IDN",
+        "173",
+        "coder: an English article without a dateline has no home country for 'police'",
+    ),
+    (
         "Beijing demanded that Manila withdraw its ships.",
         "CHN",
         "PHL",
@@ -567,6 +638,41 @@ XFAIL = [
         "coder: a 'that' clause ends the clause, so its subject is never the demand's target",
     ),
 ]
+
+
+OVERLAP = "coder: a token inside a longer trigger starts a trigger of its own"
+
+# (sentence, source, target, code) that must NOT be coded, and why the coder still does.
+SPURIOUS = [
+    ("Palestinian prisoners began a hunger strike against Israel.", "PSE", "ISR", "19", OVERLAP),
+    ("The United States threatened to cut aid to Colombia.", "USA", "COL", "162", OVERLAP),
+    ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "070", OVERLAP),
+    (
+        "Turkey appealed to Russia to end the war.",
+        "TUR",
+        "RUS",
+        "19",
+        "coder: a target-less noun ('the war') borrows the target of a sibling event",
+    ),
+    (
+        "Zelensky called for a ceasefire between Russia and Ukraine.",
+        "UKR",
+        "UKR",
+        "0256",
+        "coder: Zelensky (UKRGOV) is paired with his own country (UKR) from 'between'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "cameo"),
+    [
+        pytest.param(*case[:4], marks=pytest.mark.xfail(reason=case[4], strict=True))
+        for case in SPURIOUS
+    ],
+)
+def test_coder_spurious(coder, text, source, target, cameo):
+    assert not has(code(coder, text), source, target, cameo)
 
 
 @pytest.mark.parametrize(
