@@ -227,18 +227,21 @@ class Coder:
 # -- laying out a sentence ---------------------------------------------------------------------
 
 
-def _event_actor(mention: Mention, home: str | None) -> EventActor:
+def _event_actor(mention: Mention, country: str | None) -> EventActor:
+    """The event side of a mention; a bare role ("polisi", "warga sipil") takes ``country``."""
     actor = mention.actor
-    country = actor.country
-    code = actor.code
-    if code.startswith("---"):
-        country = home
-        code = (home or "---") + code[3:]
-    return EventActor(code=code, country=country, sector=actor.sector, name=mention.text)
+    if not actor.code.startswith("---"):
+        return EventActor(actor.code, actor.country, actor.sector, mention.text)
+    return EventActor(country + actor.code[3:], country, actor.sector, mention.text)
 
 
 def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> list[_Actor]:
-    """Mentions on token indices (a mention covers the tokens that overlap it)."""
+    """Mentions on token indices (a mention covers the tokens that overlap it).
+
+    A bare role takes the country of the nearest country-bearing mention in the sentence
+    ("pasukan Myanmar membunuh warga sipil" -> Myanmar's civilians), else the article's home
+    country (domestic news: "polisi" are the home police), else it is left out.
+    """
     starts = [t.start for t in tokens]
     placed = []
     for mention in mentions:
@@ -246,11 +249,23 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
             continue
-        if mention.actor.code.startswith("---") and home is None:
+        country = _country_for_role(mention, mentions, home)
+        if mention.actor.code.startswith("---") and country is None:
             continue
-        actor = _event_actor(mention, home)
+        actor = _event_actor(mention, country)
         placed.append(_Actor(actor, first, end, kind=mention.actor.kind))
     return placed
+
+
+def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
+    if not mention.actor.code.startswith("---"):
+        return mention.actor.country
+    nearby = [
+        (abs(m.start - mention.start), m.actor.country)
+        for m in mentions
+        if m.actor.country and m is not mention and m.actor.sector != "MED"
+    ]
+    return min(nearby)[1] if nearby else home
 
 
 def _govern(s: _Sentence) -> None:
