@@ -483,6 +483,7 @@ CASES = [
     # 17 coerce
     ("Iran seized a British tanker in the Strait of Hormuz.", "IRN", "GBR", "171"),
     ("Thailand imposed a curfew in Bangkok.", "THA", "THA", "1723"),
+    ("Police arrested protesters in Jakarta.", "IDN", "IDN", "173"),
     ("Russia deported Ukrainian citizens.", "RUS", "UKR", "174"),
     ("Houthi rebels kidnapped United Nations staff.", "YEM", None, "181"),
     ("Israel assassinated the Hezbollah commander.", "ISR", "LBN", "186"),
@@ -622,13 +623,6 @@ XFAIL = [
         "UKR",
         "072",
         "lexicon format: no way to say that a verb's 'from' phrase is the source (receive)",
-    ),
-    (
-        "Police arrested protesters in Jakarta.",
-        "IDN",
-        "IDN",
-        "173",
-        "coder: an English article without a dateline has no home country for 'police'",
     ),
     (
         "Beijing demanded that Manila withdraw its ships.",
