@@ -455,7 +455,9 @@ def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[Event
     relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
     stop = min([end, *later_heads, *relatives])
     for actor in s.actors:
-        if actor.first < trigger.end or actor.first >= stop:
+        # a pattern may spell out its object ("~bubar ... massa"): actors inside the match
+        # after the event word count as following it
+        if actor.first <= trigger.first or actor.first >= stop:
             continue
         if actor.prep is None and "obj" in allowed:
             return [a.actor for a in s.groups[actor.group]]
