@@ -44,11 +44,11 @@ def test_user_file_adds_a_person_and_an_organisation(tmp_path):
         "budi-santoso\tBudi Santoso\tPak Budi\tIDN\tGOV\tgovernor\t2024-01-01\t\t\t\n"))
     orgs = write(tmp_path / "orgs.tsv", (
         "code\tname\tcountry\tsector\tkind\tsince\tuntil\taliases\tnote\n"
-        "IDNOPPWLH\tWalhi\tIDN\tNGO\torganization\t\t\tWalhi;WALHI\t\n"))
+        "IDNOPPSRB\tSahabat Rimba\tIDN\tNGO\torganization\t\t\tSahabat Rimba;SRB\t\n"))
     gaz = Gazetteer.load([people, orgs])
-    found = gaz.find("Budi Santoso mengkritik Walhi. Pak Budi lalu pergi.", on=date(2025, 1, 1))
+    found = gaz.find("Budi Santoso mengkritik Sahabat Rimba. Pak Budi lalu pergi.", on=date(2025, 1, 1))
     assert [(m.text, m.actor.code) for m in found] == [
-        ("Budi Santoso", "IDNGOV"), ("Walhi", "IDNOPPWLH"), ("Pak Budi", "IDNGOV")]
+        ("Budi Santoso", "IDNGOV"), ("Sahabat Rimba", "IDNOPPSRB"), ("Pak Budi", "IDNGOV")]
 
 
 def test_user_roles_and_metonyms(tmp_path):
