@@ -156,7 +156,7 @@ PHRASES = [
     ("extradition", "063"),
     ("intelligence sharing", "064"),
     ("aided", "070"),
-    ("lent", "071"),
+    ("lent 2 billion", "071"),
     ("arms deliveries", "072"),
     ("relief supplies", "073"),
     ("dispatched peacekeepers", "074"),
@@ -241,6 +241,8 @@ PHRASES = [
     ("threatened a curfew", "1323"),
     ("threatened martial law", "1324"),
     ("threatened protests", "133"),
+    ("threatened a general strike", "133"),
+    ("threatened them with nuclear strikes", "1385"),
     ("threatened to quit the talks", "134"),
     ("threatened a crackdown", "137"),
     ("threatened retaliation", "138"),
@@ -503,6 +505,20 @@ CASES = [
     ("Russia violated the ceasefire with Ukraine.", "RUS", "UKR", "196"),
     ("Russian artillery shelled Ukrainian positions.", "RUS", "UKR", "194"),
     ("Russia annexed Ukrainian territory.", "RUS", "UKR", "192"),
+    # objects inside a multi-word pattern ("accused X of", "supplied X with")
+    ("Israel accused Iran of war crimes.", "ISR", "IRN", "1124"),
+    ("Ukraine accused Russia of aggression.", "UKR", "RUS", "1123"),
+    ("Japan supplied Ukraine with weapons.", "JPN", "UKR", "072"),
+    ("Putin spoke with Erdogan by phone.", "RUS", "TUR", "041"),
+    ("Germany urged Israel to show restraint.", "DEU", "ISR", "0256"),
+    ("Hamas freed three Israeli hostages on Sunday.", "PSE", "ISR", "0841"),
+    ("The Philippines summoned the Chinese ambassador.", "PHL", "CHN", "114"),
+    ("Trump threatened China with new tariffs.", "USA", "CHN", "1312"),
+    ("North Korea threatened Seoul with nuclear strikes.", "PRK", "KOR", "1385"),
+    ("Russia expelled British diplomats.", "RUS", "GBR", "161"),
+    ("Israeli forces demolished Palestinian homes in the West Bank.", "ISR", "PSE", "1712"),
+    ("Hamas took Israeli civilians hostage.", "PSE", "ISR", "181"),
+    ("Iran allowed IAEA inspectors into the country.", "IRN", None, "0862"),
     # 20 mass violence
     ("Russian troops massacred Ukrainian civilians in Bucha.", "RUS", "UKR", "202"),
     ("Syrian government forces carried out a chemical attack on Turkey.", "SYR", "TUR", "2041"),
@@ -588,28 +604,7 @@ def test_refused_to_comment_is_not_a_comment(coder):
 
 # -- known coder limits ---------------------------------------------------------------------------
 
-GAP_OBJECT = "coder: an actor inside a multi-word trigger's gap is not taken as its object"
-
 XFAIL = [
-    ("Israel accused Iran of war crimes.", "ISR", "IRN", "1124", GAP_OBJECT),
-    ("Ukraine accused Russia of aggression.", "UKR", "RUS", "1123", GAP_OBJECT),
-    ("Japan supplied Ukraine with weapons.", "JPN", "UKR", "072", GAP_OBJECT),
-    ("Putin spoke with Erdogan by phone.", "RUS", "TUR", "041", GAP_OBJECT),
-    ("Germany urged Israel to show restraint.", "DEU", "ISR", "0256", GAP_OBJECT),
-    ("Hamas freed three Israeli hostages on Sunday.", "PSE", "ISR", "0841", GAP_OBJECT),
-    ("The Philippines summoned the Chinese ambassador.", "PHL", "CHN", "114", GAP_OBJECT),
-    ("North Korea threatened South Korea with a nuclear attack.", "PRK", "KOR", "1385", GAP_OBJECT),
-    ("Trump threatened China with new tariffs.", "USA", "CHN", "1312", GAP_OBJECT),
-    ("Russia expelled British diplomats.", "RUS", "GBR", "161", GAP_OBJECT),
-    (
-        "Israeli forces demolished Palestinian homes in the West Bank.",
-        "ISR",
-        "PSE",
-        "1712",
-        GAP_OBJECT,
-    ),
-    ("Hamas took Israeli civilians hostage.", "PSE", "ISR", "181", GAP_OBJECT),
-    ("Iran allowed IAEA inspectors into the country.", "IRN", None, "0862", GAP_OBJECT),
     (
         "Russia and China held joint military exercises in the Pacific.",
         "RUS",
@@ -640,6 +635,7 @@ OVERLAP = "coder: a token inside a longer trigger starts a trigger of its own"
 SPURIOUS = [
     ("Palestinian prisoners began a hunger strike against Israel.", "PSE", "ISR", "19", OVERLAP),
     ("The United States threatened to cut aid to Colombia.", "USA", "COL", "162", OVERLAP),
+    ("North Korea threatened Seoul with nuclear strikes.", "PRK", "KOR", "2042", OVERLAP),
     ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "070", OVERLAP),
     (
         "Turkey appealed to Russia to end the war.",
