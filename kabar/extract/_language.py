@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import py3langid
 
-_SAMPLE_CHARS = 1500
+_SAMPLE_CHARS = 1000
 # Indonesian and Malay share most of their vocabulary; an Indonesian text that the model
 # scores as Malay by a hair is still Indonesian for our purposes (relative log-prob gap).
 _MALAY_TIE = 0.02

@@ -100,32 +100,33 @@ class Store:
                 yield connection
 
     def add_many(self, batch: Iterable[Article]) -> list[Added]:
-        """Add a batch in one transaction: after a crash either all of it is there or none."""
+        """Add a batch in one transaction: after a crash either all of it is there or none.
+
+        Two look-ups serve the whole batch (what its URLs and texts already are in the store),
+        so storing costs a few statements per batch, not per article.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        batch = list(batch)
+        rows = [_row(article, now) for article in batch]
         with self._write() as connection:
-            return [self._add(connection, article, now) for article in batch]
+            latest = _latest_versions(connection, {r["url_key"] for r in rows if r["url_key"]})
+            known = _known_contents(connection, {r["content_key"] for r in rows})
+            return [
+                self._add(connection, article, row, latest, known)
+                for article, row in zip(batch, rows, strict=True)
+            ]
 
     def add(self, article: Article) -> Added:
         return self.add_many([article])[0]
 
-    def _add(self, connection, article: Article, now: str) -> Added:
-        row = _row(article, now)
-        latest = None
-        if row["url_key"]:
-            latest = connection.execute(
-                select(articles.c.id, articles.c.version, articles.c.text_hash)
-                .where(articles.c.url_key == row["url_key"])
-                .order_by(articles.c.version.desc())
-                .limit(1)
-            ).first()
-            if latest is not None and latest.text_hash == row["text_hash"]:
-                return Added(Outcome.DUPLICATE, latest.id)
-        same_text = connection.execute(
-            select(articles.c.id).where(articles.c.content_key == row["content_key"])
-        ).scalar()
-        if same_text is not None:
-            return Added(Outcome.DUPLICATE, same_text)
-        row["version"] = latest.version + 1 if latest is not None else 1
+    def _add(self, connection, article: Article, row, latest, known) -> Added:
+        """One article against what the store (and this batch so far) holds."""
+        previous = latest.get(row["url_key"]) if row["url_key"] else None
+        if previous is not None and previous[2] == row["text_hash"]:
+            return Added(Outcome.DUPLICATE, previous[0])
+        if row["content_key"] in known:
+            return Added(Outcome.DUPLICATE, known[row["content_key"]])
+        row["version"] = previous[1] + 1 if previous is not None else 1
         try:
             with connection.begin_nested():
                 new_id = connection.execute(articles.insert().values(**row)).inserted_primary_key[0]
@@ -136,7 +137,10 @@ class Store:
         except IntegrityError:
             # Another writer stored it between our look-up and our insert.
             return Added(Outcome.DUPLICATE, self._existing_id(connection, row))
-        outcome = Outcome.NEW_VERSION if latest is not None else Outcome.STORED
+        known[row["content_key"]] = new_id
+        if row["url_key"]:
+            latest[row["url_key"]] = (new_id, row["version"], row["text_hash"])
+        outcome = Outcome.NEW_VERSION if previous is not None else Outcome.STORED
         return Added(outcome, new_id)
 
     @staticmethod
@@ -270,6 +274,25 @@ def _row(article: Article, now: str) -> dict[str, Any]:
         "format": article.format,
         "ingested_at": now,
     }
+
+
+def _latest_versions(connection, keys: set[str]) -> dict[str, tuple[int, int, str]]:
+    """url_key -> (id, version, text_hash) of its newest version."""
+    if not keys:
+        return {}
+    rows = connection.execute(
+        select(articles.c.url_key, articles.c.id, articles.c.version, articles.c.text_hash)
+        .where(articles.c.url_key.in_(keys))
+        .order_by(articles.c.version)
+    )
+    return {row.url_key: (row.id, row.version, row.text_hash) for row in rows}
+
+
+def _known_contents(connection, keys: set[str]) -> dict[str, int]:
+    rows = connection.execute(
+        select(articles.c.content_key, articles.c.id).where(articles.c.content_key.in_(keys))
+    )
+    return {row.content_key: row.id for row in rows}
 
 
 def _event_row(article_id: int, event: Event) -> dict[str, Any]:
