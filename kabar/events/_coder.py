@@ -250,8 +250,9 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
         if first < 0 or end <= first:
             continue
         country = _country_for_role(mention, mentions, home)
-        if mention.actor.code.startswith("---") and country is None:
-            continue
+        bare_role = mention.actor.code.startswith("---")
+        if bare_role and (country is None or not mention.actor.sector):
+            continue  # "pihak" alone, or a role whose country no one names
         actor = _event_actor(mention, country)
         placed.append(_Actor(actor, first, end, kind=mention.actor.kind))
     return placed
@@ -281,6 +282,9 @@ def _govern(s: _Sentence) -> None:
                 actor.prep = next(iter(roles & {"agent", "between"}), "prep")
                 actor.prep_word = word
                 break
+            if s.tokens[i].text == "," and _place_apposition(s, i):
+                actor.prep, actor.prep_word = "prep", _place_apposition(s, i)
+                break
             if (
                 s.tokens[i].text in _PUNCTUATION_BREAKS
                 or roles & {"clause", "coord"}
@@ -288,6 +292,17 @@ def _govern(s: _Sentence) -> None:
                 or (i + 1) in actor_ends
             ):
                 break
+
+
+def _place_apposition(s: _Sentence, comma: int) -> str | None:
+    """"di Busan, Korea Selatan": the place word before "Busan" governs "Korea Selatan" too."""
+    for i in range(comma - 1, max(-1, comma - 1 - _PREP_REACH), -1):
+        roles, word = s.roles[i]
+        if "place" in roles:
+            return word
+        if not s.tokens[i].text[:1].isupper():
+            return None
+    return None
 
 
 def _group(s: _Sentence) -> list[list[_Actor]]:
