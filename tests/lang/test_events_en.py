@@ -149,6 +149,7 @@ PHRASES = [
     ("apologised", "055"),
     ("forgave", "056"),
     ("inked a deal", "057"),
+    ("signed a 20-year strategic partnership treaty", "057"),
     ("struck a deal", "057"),
     ("signed a truce", "0871"),
     ("economic cooperation", "061"),
@@ -405,6 +406,13 @@ CASES = [
     ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "0333"),
     ("Qatar offered to mediate between Israel and Hamas.", "QAT", "ISR", "039"),
     ("Germany promised military aid to Ukraine.", "DEU", "UKR", "0332"),
+    (
+        "Germany pledged an additional 500 million euros in military aid to Ukraine.",
+        "DEU",
+        "UKR",
+        "0332",
+    ),
+    ("Russia signed a 20-year strategic partnership treaty with Iran.", "RUS", "IRN", "057"),
     ("Russia will meet with China next week.", "RUS", "CHN", "036"),
     ("Tehran accepted mediation from Oman.", "IRN", "OMN", "038"),
     # 04 consult
@@ -415,6 +423,13 @@ CASES = [
     ("Erdogan travelled to Moscow for a two-day visit.", "TUR", "RUS", "042"),
     ("Secretary of State Marco Rubio arrived in Jakarta on Monday.", "USA", "IDN", "042"),
     ("Xi hosted Putin in Beijing.", "CHN", "RUS", "043"),
+    (
+        "President Prabowo Subianto received Australian Prime Minister Anthony Albanese at the"
+        " palace.",
+        "IDN",
+        "AUS",
+        "043",
+    ),
     ("Egypt mediated between Israel and Hamas.", "EGY", "ISR", "045"),
     ("Russia negotiated with Ukraine over grain exports.", "RUS", "UKR", "046"),
     ("Japan held talks with South Korea in Seoul.", "JPN", "KOR", "040"),
@@ -465,8 +480,10 @@ CASES = [
     ("Israel rejected talks with Hamas.", "ISR", "PSE", "125"),
     ("Russia rejected the United States' proposal.", "RUS", "USA", "120"),
     ("Hungary vetoed the European Union's sanctions on Russia.", "HUN", None, "129"),
+    ("Hungary blocked a new package of European Union sanctions.", "HUN", None, "129"),
     # 13 threaten
     ("Iran warned Israel.", "IRN", "ISR", "130"),
+    ("Iran vowed revenge against Israel.", "IRN", "ISR", "138"),
     ("China issued an ultimatum to Taiwan.", "CHN", "TWN", "139"),
     ("Russia threatened Finland.", "RUS", "FIN", "130"),
     # 14 protest
@@ -476,6 +493,10 @@ CASES = [
     ("China mobilised warships near Taiwan.", "CHN", "TWN", "154"),
     # 16 reduce relations
     ("Algeria cut diplomatic ties with Morocco.", "DZA", "MAR", "161"),
+    ("Japan protested to China over the incident.", "JPN", "CHN", "114"),
+    ("Beijing flew warplanes near Taiwan.", "CHN", "TWN", "150"),
+    ("Israel reopened its embassy in Turkey.", "ISR", "TUR", "050"),
+    ("Russia cut off gas supplies to Ukraine.", "RUS", "UKR", "163"),
     ("France recalled its ambassador from Algeria.", "FRA", "DZA", "161"),
     ("The United States suspended military aid to Ukraine.", "USA", "UKR", "1622"),
     ("Israel suspended talks with Hamas.", "ISR", "PSE", "164"),
@@ -496,6 +517,10 @@ CASES = [
     ("Russia launched missiles at Kyiv.", "RUS", "UKR", "195"),
     ("Israeli troops shot Palestinian protesters.", "ISR", "PSE", "193"),
     ("Israel bombed Gaza.", "ISR", "PSE", "195"),
+    ("Ukraine hit an oil refinery in Russia's Saratov region.", "UKR", "RUS", "190"),
+    ("Hezbollah fired rockets at Israel.", "LBN", "ISR", "195"),
+    ("Israel targeted Iranian nuclear sites.", "ISR", "IRN", "190"),
+    ("Hamas fighters ambushed an Israeli patrol in Gaza.", "PSE", "ISR", "190"),
     ("Russia and Ukraine clashed near Bakhmut.", "RUS", "UKR", "190"),
     ("The war between Russia and Ukraine continued.", "RUS", "UKR", "190"),
     ("Russian troops invaded Ukraine.", "RUS", "UKR", "190"),
