@@ -40,6 +40,8 @@ _INTENTION_REACH = 5
 _PREP_REACH = 4
 # How far (tokens) after an event word its object or target may be.
 _OBJECT_REACH = 14
+# "urged Russia to stop": at most this many tokens between an object and the verb it does
+_CONTROL_GAP = 2
 _PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
 _ANCHOR_TOKENS = 400
@@ -62,6 +64,7 @@ class _Actor:
 
 @dataclass
 class _Sentence:
+    lang: str
     start: int
     end: int
     tokens: list[Token]
@@ -160,7 +163,7 @@ class Coder:
         roles = function_words(lang).roles(tokens)
         actors = _place(inside, tokens, home)
         triggers = self.lexicons[lang].triggers(tokens) if actors else []
-        sentence = _Sentence(start, end, tokens, lemmas, roles, actors, [], triggers)
+        sentence = _Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         _govern(sentence)
         sentence.groups = _group(sentence)
         return sentence
@@ -295,7 +298,7 @@ def _govern(s: _Sentence) -> None:
 
 
 def _place_apposition(s: _Sentence, comma: int) -> str | None:
-    """"di Busan, Korea Selatan": the place word before "Busan" governs "Korea Selatan" too."""
+    """ "di Busan, Korea Selatan": the place word before "Busan" governs "Korea Selatan" too."""
     for i in range(comma - 1, max(-1, comma - 1 - _PREP_REACH), -1):
         roles, word = s.roles[i]
         if "place" in roles:
@@ -351,6 +354,7 @@ def _form(s: _Sentence, trigger: Trigger, lang: str) -> str:
     if word == lemma:
         return "bare"
     if lang == "id":
+        word = word[:-3] if word.endswith("nya") and len(word) > 6 else word  # serangannya
         if word.startswith(_ID_VERB_PREFIXES):
             return "verb"
         if word.endswith("an"):
@@ -438,12 +442,20 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
     """The side doing the act: the nearest actor before the word, not inside a prepositional
     phrase and not the object of an earlier event word; else a pronoun's referent."""
     start = _clause_start(s, trigger.first)
-    verb_heads = {t.first for t in s.triggers if t.first < trigger.first}
+    verb_heads = {
+        t.first for t in s.triggers if t.first < trigger.first and not _is_nominal(s, t, s.lang)
+    }
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
         if actor.prep is not None:
             continue
-        if any(h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads):
-            continue  # the object of an earlier verb ("menyerang Iran dan menewaskan ...")
+        object_of_verb = any(
+            h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads
+        )
+        # the object of an earlier verb ("menyerang Iran dan menewaskan ...") is not the
+        # subject, unless this word follows it at once: "mengundang Prabowo berkunjung",
+        # "urged Russia to stop", "menuduh Rusia melanggar"
+        if object_of_verb and trigger.first - actor.end > _CONTROL_GAP:
+            continue
         return [a.actor for a in s.groups[actor.group]]
     return _pronoun(s, start, trigger.first, discourse)
 
@@ -466,7 +478,9 @@ def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[Event
     """The first actor group after the word that the entry accepts as target."""
     allowed = set(allowed)
     end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
-    later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
+    # "mengecam serangan Israel": an event noun right after the word is its object, and
+    # the actor of that event is the target; later event words further on end the search
+    later_heads = [t.first for t in s.triggers if t.first > trigger.end + 1]
     relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
     stop = min([end, *later_heads, *relatives])
     for actor in s.actors:
@@ -518,7 +532,13 @@ def _nominal_arguments(s, trigger, entry: Entry, discourse):
         sources = _subject(s, trigger, discourse)
     if not sources and entry.symmetric and targets:
         sources = _first_other(s, targets)
-    return sources, targets, False
+    # "Indonesia dan Australia menggelar pertemuan": after a light verb the noun acts as a
+    # verb, so a coordinated subject meets itself
+    return sources, targets, _after_light_verb(s, trigger)
+
+
+def _after_light_verb(s: _Sentence, trigger: Trigger) -> bool:
+    return any("light" in s.roles[i][0] for i in range(max(0, trigger.first - 2), trigger.first))
 
 
 def _between_after(s: _Sentence, trigger: Trigger) -> list[EventActor]:

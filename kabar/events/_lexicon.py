@@ -76,7 +76,7 @@ class Lexicon:
                     best = Trigger(self.entries[number], position, matched[0])
             if best is not None:
                 found.append(best)
-        return found
+        return _outermost(found)
 
 
 @cache
@@ -122,3 +122,11 @@ def _parse(text: str, lang: str, origin: str) -> list[Entry]:
         target_set = frozenset(t.strip() for t in targets.split(",") if t.strip() and t != "-")
         entries.append(Entry(parsed, cameo, pos, target_set, "sym" in flags, where))
     return entries
+
+
+def _outermost(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop triggers lying inside a longer match: "menembakkan gas air mata" is one event,
+    not also a "gas air mata" noun event; "bom bunuh diri" is not also "bunuh"."""
+    return [
+        t for t in triggers if not any(o is not t and o.first < t.first < o.end for o in triggers)
+    ]

@@ -631,13 +631,6 @@ def test_refused_to_comment_is_not_a_comment(coder):
 
 XFAIL = [
     (
-        "Russia and China held joint military exercises in the Pacific.",
-        "RUS",
-        "CHN",
-        "062",
-        "coder: a symmetric noun after a light verb does not pair its coordinated subject",
-    ),
-    (
         "Ukraine received weapons from the United States.",
         "USA",
         "UKR",
@@ -654,14 +647,27 @@ XFAIL = [
 ]
 
 
-OVERLAP = "coder: a token inside a longer trigger starts a trigger of its own"
+# A token inside a longer trigger must not start an event of its own.
+NOT_INSIDE_LONGER = [
+    ("Palestinian prisoners began a hunger strike against Israel.", "PSE", "ISR", "19"),
+    ("The United States threatened to cut aid to Colombia.", "USA", "COL", "162"),
+    ("North Korea threatened Seoul with nuclear strikes.", "PRK", "KOR", "2042"),
+    ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "070"),
+]
+
+
+def test_light_verb_noun_pairs_a_coordinated_subject(coder):
+    events = code(coder, "Russia and China held joint military exercises in the Pacific.")
+    assert has(events, "RUS", "CHN", "062")
+
+
+@pytest.mark.parametrize(("text", "source", "target", "cameo"), NOT_INSIDE_LONGER)
+def test_no_event_inside_a_longer_trigger(coder, text, source, target, cameo):
+    assert not has(code(coder, text), source, target, cameo)
+
 
 # (sentence, source, target, code) that must NOT be coded, and why the coder still does.
 SPURIOUS = [
-    ("Palestinian prisoners began a hunger strike against Israel.", "PSE", "ISR", "19", OVERLAP),
-    ("The United States threatened to cut aid to Colombia.", "USA", "COL", "162", OVERLAP),
-    ("North Korea threatened Seoul with nuclear strikes.", "PRK", "KOR", "2042", OVERLAP),
-    ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "070", OVERLAP),
     (
         "Turkey appealed to Russia to end the war.",
         "TUR",
