@@ -569,9 +569,13 @@ def _pairs(sources, targets, symmetric: bool) -> list[tuple[EventActor, EventAct
 
 
 def _distinct(a: EventActor, b: EventActor) -> bool:
+    """Two sides of an event: not one actor, nor a country and its own government
+    ("Zelensky ... antara Rusia dan Ukraina" does not pair Zelensky with Ukraine)."""
     if a.code == b.code:
         return False
-    return not (a.country == b.country and a.country is not None and a.sector == b.sector)
+    if a.country is None or a.country != b.country:
+        return True
+    return (a.sector or "GOV") != (b.sector or "GOV")  # a country acts through its government
 
 
 # -- flags, dates, places ------------------------------------------------------------------
@@ -685,9 +689,17 @@ def _home_country(article: Article, gazetteer: Gazetteer, lang: str) -> str | No
 def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
     """Give target-less events the targets of a sibling event with the same source; drop the
     ones that find none (an event needs someone it is done to)."""
-    lenders = [e for batch in found for e in batch if e.target is not None]
     out = []
-    for batch in found:
+    for index, batch in enumerate(found):
+        # a later event lends ("melakukan mediasi dengan menghubungi X"), and so does a
+        # symmetric one ("Israel and Hamas agreed to a prisoner exchange"); an earlier
+        # one-sided act does not ("appealed to Russia to end the war")
+        lenders = [
+            e
+            for position, other in enumerate(found)
+            for e in other
+            if e.target is not None and (position > index or e.symmetric)
+        ]
         kept = []
         for event in batch:
             if event.target is not None:
