@@ -74,6 +74,7 @@ class _Sentence:
     groups: list[list[_Actor]]
     triggers: list[Trigger]
     cues: list[Cue] = field(default_factory=list)
+    date: tuple[str, str] | None = None  # stated, or carried over from the story so far
 
 
 @dataclass
@@ -82,6 +83,7 @@ class _Discourse:
 
     person: EventActor | None = None
     pair: list[EventActor] = field(default_factory=list)
+    day: tuple[str, str] | None = None  # the last day a sentence stated
 
     def update(self, sentence: _Sentence) -> None:
         people = [a for a in sentence.actors if a.kind == "person"]
@@ -141,6 +143,7 @@ class Coder:
             )
             if sentence is not None and sentence.triggers:
                 sentence.cues = find_cues(sentence.tokens, lang, text)
+                sentence.date = self._date(sentence, text, reference, discourse)
                 found = [
                     self._events(text, sentence, trigger, lang, discourse, reference, article)
                     for trigger in sentence.triggers
@@ -149,6 +152,19 @@ class Coder:
             if sentence is not None:
                 discourse.update(sentence)
         return _unique(events)
+
+    @staticmethod
+    def _date(s: _Sentence, text: str, reference, discourse: _Discourse):
+        """A stated date; else the day the story last named, unless the sentence looks back
+        ("sebelumnya", "last year"): reporters date the lead and let it carry."""
+        stated = _sentence_date(s, text, reference)
+        if stated is not None:
+            if stated[1] == "day":
+                discourse.day = stated
+            return stated
+        if any(cue.kind == "background" for cue in s.cues):
+            return None
+        return discourse.day
 
     # -- a sentence laid out ---------------------------------------------------------------
 
@@ -195,7 +211,9 @@ class Coder:
         code = entry.cameo
         if flags["modality"] == "intended":
             code = intent_code(code)
-        when, precision = _event_date(s, text, lang, reference, article)
+        when, precision = s.date or (
+            (article.published, "publication") if article.published else (None, None)
+        )
         background = flags["background"] or _is_past(when, precision, reference)
         place = _place_of(s, self.places)
         confidence = _confidence(nominal, flags, sources, targets)
@@ -604,15 +622,14 @@ def _flags(s: _Sentence, trigger: Trigger, lang: str) -> dict:
     return {"negated": negated, "modality": modality, "background": background}
 
 
-def _event_date(s, text, lang, reference, article) -> tuple[str | None, str | None]:
-    if reference is not None:
-        for mention in find_dates(s.tokens, lang, reference, text):
-            resolved = mention.resolved
-            if resolved is not None:
-                return resolved.date.isoformat(), resolved.precision
-    if article.published:
-        return article.published, "publication"
-    return None, None
+def _sentence_date(s: _Sentence, text: str, reference: date | None):
+    """The first date the sentence states, resolved against the publication date."""
+    if reference is None:
+        return None
+    for mention in find_dates(s.tokens, s.lang, reference, text):
+        if mention.resolved is not None:
+            return mention.resolved.date.isoformat(), mention.resolved.precision
+    return None
 
 
 def _is_past(when: str | None, precision: str | None, reference: date | None) -> bool:
