@@ -353,6 +353,17 @@ PHRASES = [
     ("looked into", "090"),
     ("assailed", "111"),
     ("supplied oil", "061"),
+    ("offered talks", "036"),
+    ("called him by phone", "041"),
+    ("videoconference", "040"),
+    ("denied visas", "172"),
+    ("revoked the accreditation", "172"),
+    ("raised tariffs", "163"),
+    ("export controls", "163"),
+    ("recaptured", "190"),
+    ("advanced on", "190"),
+    ("dropped bombs", "195"),
+    ("barrel bombs", "195"),
 ]
 
 
@@ -421,7 +432,7 @@ CASES = [
     ("Prabowo phoned Albanese on Friday.", "IDN", "AUS", "041"),
     ("Indonesian President Prabowo Subianto visited Beijing on Wednesday.", "IDN", "CHN", "042"),
     ("Erdogan travelled to Moscow for a two-day visit.", "TUR", "RUS", "042"),
-    ("Secretary of State Marco Rubio arrived in Jakarta on Monday.", "USA", "IDN", "042"),
+    ("Secretary of State Marco Rubio arrived in Tehran on Monday.", "USA", "IRN", "042"),
     ("Xi hosted Putin in Beijing.", "CHN", "RUS", "043"),
     (
         "President Prabowo Subianto received Australian Prime Minister Anthony Albanese at the"
@@ -642,6 +653,14 @@ XFAIL = [
         "UKR",
         "072",
         "lexicon format: no way to say that a verb's 'from' phrase is the source (receive)",
+    ),
+    (
+        "Secretary of State Marco Rubio arrived in Jakarta on Monday.",
+        "USA",
+        "IDN",
+        "042",
+        "coder: 'in Jakarta' is read as a place only (Jakarta is coded IDN, not IDNGOV), so a"
+        " visit to the capital loses its target ('arrived in Tehran' works)",
     ),
     (
         "Beijing demanded that Manila withdraw its ships.",
