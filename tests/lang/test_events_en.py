@@ -433,6 +433,7 @@ CASES = [
     ("Indonesian President Prabowo Subianto visited Beijing on Wednesday.", "IDN", "CHN", "042"),
     ("Erdogan travelled to Moscow for a two-day visit.", "TUR", "RUS", "042"),
     ("Secretary of State Marco Rubio arrived in Tehran on Monday.", "USA", "IRN", "042"),
+    ("Secretary of State Marco Rubio arrived in Jakarta on Monday.", "USA", "IDN", "042"),
     ("Xi hosted Putin in Beijing.", "CHN", "RUS", "043"),
     (
         "President Prabowo Subianto received Australian Prime Minister Anthony Albanese at the"
@@ -653,14 +654,6 @@ XFAIL = [
         "UKR",
         "072",
         "lexicon format: no way to say that a verb's 'from' phrase is the source (receive)",
-    ),
-    (
-        "Secretary of State Marco Rubio arrived in Jakarta on Monday.",
-        "USA",
-        "IDN",
-        "042",
-        "coder: 'in Jakarta' is read as a place only (Jakarta is coded IDN, not IDNGOV), so a"
-        " visit to the capital loses its target ('arrived in Tehran' works)",
     ),
     (
         "Beijing demanded that Manila withdraw its ships.",
