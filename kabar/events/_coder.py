@@ -303,16 +303,16 @@ def _govern(s: _Sentence) -> None:
                 actor.prep = next(iter(roles & {"agent", "between"}), "prep")
                 actor.prep_word = word
                 break
-            if s.tokens[i].text == "," and _place_apposition(s, i):
+            if i == actor.first - 1 and s.tokens[i].text == "," and _place_apposition(s, i):
                 actor.prep, actor.prep_word = "prep", _place_apposition(s, i)
                 break
             if (
                 s.tokens[i].text in _PUNCTUATION_BREAKS
-                or roles & {"clause", "coord"}
+                or "clause" in roles
                 or i in trigger_heads
                 or (i + 1) in actor_ends
             ):
-                break
+                break  # "kepada keluarga korban dan masyarakat": "dan" does not stop it
 
 
 def _place_apposition(s: _Sentence, comma: int) -> str | None:
@@ -394,6 +394,8 @@ def _is_nominal(s: _Sentence, trigger: Trigger, lang: str) -> bool:
     if pos != "vn":
         return pos == "n"
     form = _form(s, trigger, lang)
+    if form == "bare" and trigger.first > 0 and "det" in s.roles[trigger.first - 1][0]:
+        return True  # "aksi unjuk rasa", "the attack": a bare word after a noun marker
     if lang == "id" or form == "noun":
         return form == "noun"
     return _english_nominal(s, trigger)
@@ -464,7 +466,7 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
         t.first for t in s.triggers if t.first < trigger.first and not _is_nominal(s, t, s.lang)
     }
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
-        if actor.prep is not None:
+        if actor.prep is not None or _is_city(actor):
             continue
         object_of_verb = any(
             h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads
@@ -476,6 +478,12 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
             continue
         return [a.actor for a in s.groups[actor.group]]
     return _pronoun(s, start, trigger.first, discourse)
+
+
+def _is_city(actor: _Actor) -> bool:
+    """A city with no sector ("Jakarta Utara") is where things happen, not who does them; it
+    may still be where someone goes ("tiba di Jakarta")."""
+    return actor.kind == "metonym" and actor.actor.sector is None
 
 
 def _only_filler(s: _Sentence, first: int, end: int) -> bool:
@@ -524,9 +532,18 @@ def _agent(s: _Sentence, trigger: Trigger) -> list[EventActor]:
     return []
 
 
+def _bare_agent(s: _Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "dijarah massa": an Indonesian passive may name its doer right after the verb."""
+    for actor in s.actors:
+        if actor.prep is None and trigger.end <= actor.first <= trigger.end + 1:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
 def _verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     if passive:
-        return _agent(s, trigger), _subject(s, trigger, discourse)
+        agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
+        return agent, _subject(s, trigger, discourse)
     return _subject(s, trigger, discourse), _after(s, trigger, entry.targets)
 
 
