@@ -42,6 +42,9 @@ _PREP_REACH = 4
 _OBJECT_REACH = 14
 # "urged Russia to stop": at most this many tokens between an object and the verb it does
 _CONTROL_GAP = 2
+# "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
+# many characters away
+_ROLE_COUNTRY_REACH = 60
 _PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
 _ANCHOR_TOKENS = 400
@@ -259,9 +262,9 @@ def _event_actor(mention: Mention, country: str | None) -> EventActor:
 def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> list[_Actor]:
     """Mentions on token indices (a mention covers the tokens that overlap it).
 
-    A bare role takes the country of the nearest country-bearing mention in the sentence
-    ("pasukan Myanmar membunuh warga sipil" -> Myanmar's civilians), else the article's home
-    country (domestic news: "polisi" are the home police), else it is left out.
+    A bare role takes the country of the nearest country-bearing mention close by ("pasukan
+    Myanmar membunuh warga sipil" -> Myanmar's civilians), else the article's home country
+    (domestic news: "polisi" are the home police), else it is left out.
     """
     starts = [t.start for t in tokens]
     placed = []
@@ -283,9 +286,11 @@ def _country_for_role(mention: Mention, mentions: list[Mention], home: str | Non
     if not mention.actor.code.startswith("---"):
         return mention.actor.country
     nearby = [
-        (abs(m.start - mention.start), m.actor.country)
+        (distance, m.actor.country)
         for m in mentions
-        if m.actor.country and m is not mention and m.actor.sector != "MED"
+        if m.actor.country and m.actor.sector != "MED"
+        for distance in (max(mention.start - m.end, m.start - mention.end),)
+        if 0 <= distance <= _ROLE_COUNTRY_REACH
     ]
     return min(nearby)[1] if nearby else home
 
@@ -476,8 +481,26 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
         # "urged Russia to stop", "menuduh Rusia melanggar"
         if object_of_verb and trigger.first - actor.end > _CONTROL_GAP:
             continue
-        return [a.actor for a in s.groups[actor.group]]
+        head = _apposition_head(s, actor)
+        return [a.actor for a in s.groups[(head or actor).group]]
     return _pronoun(s, start, trigger.first, discourse)
+
+
+def _apposition_head(s: _Sentence, actor: _Actor) -> _Actor | None:
+    """ "China, the junta's main backer, sent ...": the actor inside the commas describes the
+    one before them, which is the subject."""
+    comma = next(
+        (
+            i
+            for i in range(actor.first - 1, max(-1, actor.first - 5), -1)
+            if s.tokens[i].text == ","
+        ),
+        None,
+    )
+    if comma is None:
+        return None
+    before = [a for a in s.actors if a.end == comma]
+    return before[0] if before and before[0].prep is None else None
 
 
 def _is_city(actor: _Actor) -> bool:
