@@ -37,7 +37,7 @@ _NEGATION_REACH = 4
 _INTENTION_REACH = 5
 # How far (tokens) a preposition may stand before the actor it governs ("terhadap fasilitas
 # nuklir Iran").
-_PREP_REACH = 4
+_PREP_REACH = 5
 # How far (tokens) after an event word its object or target may be.
 _OBJECT_REACH = 14
 # "urged Russia to stop": at most this many tokens between an object and the verb it does
@@ -45,6 +45,8 @@ _CONTROL_GAP = 2
 # "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
 # many characters away
 _ROLE_COUNTRY_REACH = 60
+# Force used on a place is force used on its country ("membombardir Fordow", "struck Kharkiv")
+_PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
 _ANCHOR_TOKENS = 400
@@ -202,6 +204,8 @@ class Coder:
         else:
             sources, targets = _verbal_arguments(s, trigger, entry, passive, discourse)
             paired = True
+        if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
+            targets = _place_target(s, trigger, sources, self.places)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         pairs = _pairs(sources, targets, entry.symmetric and paired)
         if not pairs:
@@ -308,7 +312,12 @@ def _govern(s: _Sentence) -> None:
                 actor.prep = next(iter(roles & {"agent", "between"}), "prep")
                 actor.prep_word = word
                 break
-            if i == actor.first - 1 and s.tokens[i].text == "," and _place_apposition(s, i):
+            if (
+                i == actor.first - 1
+                and actor.kind in ("country", "metonym")
+                and s.tokens[i].text == ","
+                and _place_apposition(s, i)
+            ):
                 actor.prep, actor.prep_word = "prep", _place_apposition(s, i)
                 break
             if (
@@ -681,6 +690,25 @@ def _is_past(when: str | None, precision: str | None, reference: date | None) ->
         return False
     grace = {"day": 7, "week": 14, "month": 45, "year": 366}.get(precision, 7)
     return (reference - moment).days > grace
+
+
+def _place_target(s: _Sentence, trigger: Trigger, sources, places: Places) -> list[EventActor]:
+    """The country of the first place named after the event word, if not the doer's own."""
+    own = {a.country for a in sources}
+    tokens = s.tokens
+    i = trigger.end
+    while i < min(len(tokens), trigger.end + _OBJECT_REACH):
+        words = []
+        for token in tokens[i : i + places.longest]:
+            if not token.text[:1].isupper():
+                break
+            words.append(token.text)
+        found = places.lookup(words) if words else None
+        if found is not None and found[0].country not in own:
+            place = found[0]
+            return [EventActor(place.country, place.country, None, place.name)]
+        i += max(1, len(words))
+    return []
 
 
 def _place_of(s: _Sentence, places: Places) -> str | None:

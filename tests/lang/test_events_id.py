@@ -220,6 +220,9 @@ CASES = [
     ("Rusia menggempur Ukraina dengan artileri.", "RUS", "UKR", "194"),
     ("Belanda mengusir diplomat Rusia.", "NLD", "RUS", "161"),
     ("Kemlu memanggil Dubes Australia.", "IDN", "AUS", "114"),
+    # force used on a place is force used on its country
+    ("PBB mengecam Israel atas serangan di Rafah.", "ISR", "PSE", "190"),
+    ("Israel dan Amerika Serikat membombardir fasilitas nuklir di Isfahan.", "USA", "IRN", "195"),
     (
         "TNI dan Angkatan Bersenjata Australia menggelar latihan militer bersama di Darwin.",
         "IDN",
@@ -260,7 +263,6 @@ INSIDE_LONGER = [
     ("Israel melanggar gencatan senjata dengan Lebanon.", "0871"),
     ("Hamas menghentikan perundingan dengan Israel.", "046"),
     ("ISIS melakukan bom bunuh diri di Kabul.", "1823"),
-    ("PBB mengecam Israel atas serangan di Rafah.", "190"),
 ]
 
 
