@@ -529,6 +529,24 @@ def _pronoun(s: _Sentence, start: int, end: int, discourse: _Discourse) -> list[
             return [discourse.person]
         if "group" in roles and len(discourse.pair) == 2:
             return list(discourse.pair)
+        if "speaker" in roles:
+            return _speaker(s)
+    return []
+
+
+def _speaker(s: _Sentence) -> list[EventActor]:
+    """'"Kami akan membalas," kata juru bicara Hamas': "kami"/"we" is the quoted speaker,
+    the actor next to the attribution verb."""
+    for cue in s.cues:
+        if cue.kind != "attribution":
+            continue
+        near = [
+            a
+            for a in s.actors
+            if a.prep is None and (0 <= a.first - cue.last <= 1 or 0 <= cue.first - a.end <= 1)
+        ]
+        if near:
+            return [near[0].actor]
     return []
 
 

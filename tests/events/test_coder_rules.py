@@ -1,0 +1,134 @@
+"""The coder's argument rules, one behaviour each, on sentences written for them.
+
+These test the engine (voice, coordination, nouns, clauses, references, cues, dates,
+places), so each uses an everyday event word both lexicons certainly hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar import default_settings
+from kabar.events import Coder
+from kabar.models import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(default_settings())
+
+
+def code(coder, text, lang="id", published="2026-01-17"):
+    article = Article(title=None, text=text, language=lang, published=published)
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo[:2], e)
+        for e in coder.code(article)
+    ]
+
+
+def pairs(events):
+    return {(s, t, root) for s, t, root, _ in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # active and passive voice, with and without "oleh"/"by"
+        ("Israel menyerang Iran pada Jumat (16/1/2026).", "id", {("ISR", "IRN", "19")}),
+        ("Iran diserang oleh Israel pada Jumat (16/1/2026).", "id", {("ISR", "IRN", "19")}),
+        ("Iran was attacked by Israel on Friday.", "en", {("ISR", "IRN", "19")}),
+        # coordination gives one event per pair
+        (
+            "Israel dan Amerika Serikat menyerang Iran pada Jumat (16/1/2026).",
+            "id",
+            {("ISR", "IRN", "19"), ("USA", "IRN", "19")},
+        ),
+        # nominal events: genitive source, "terhadap" target, "oleh" agents, possessives
+        ("Serangan Israel terhadap Iran terjadi pada Jumat.", "id", {("ISR", "IRN", "19")}),
+        (
+            "Serangan terhadap fasilitas nuklir Iran oleh Israel dan Amerika Serikat terjadi.",
+            "id",
+            {("ISR", "IRN", "19"), ("USA", "IRN", "19")},
+        ),
+        ("Russia's attack on Ukraine killed dozens.", "en", {("RUS", "UKR", "19")}),
+        ("Kunjungan Prabowo ke Beijing berlangsung Senin.", "id", {("IDNGOV", "CHNGOV", "04")}),
+        # a coordinated subject of a symmetric verb meets itself
+        ("Prabowo dan Anwar Ibrahim bertemu di Bogor.", "id", {("IDNGOV", "MYSGOV", "04")}),
+        # force used on a named place targets its country
+        ("Rusia menyerang Kharkiv pada Jumat.", "id", {("RUS", "UKR", "19")}),
+    ],
+)
+def test_arguments(coder, text, lang, expected):
+    assert expected <= pairs(code(coder, text, lang))
+
+
+def test_reported_speech_codes_the_reported_act(coder):
+    events = code(coder, "Kremlin menyatakan bahwa Putin bertemu Xi Jinping di Moskow.")
+    assert ("RUSGOV", "CHNGOV", "04") in pairs(events)
+
+
+def test_pronoun_takes_the_last_person(coder):
+    events = code(coder, "Prabowo bertemu Anwar di Bogor. Ia kemudian menelepon Albanese.")
+    assert ("MYSGOV", "AUSGOV", "04") in pairs(events) or ("IDNGOV", "AUSGOV", "04") in pairs(
+        events
+    )
+
+
+def test_speaker_pronoun_is_the_quoted_speaker(coder):
+    text = '"Kami akan menyerang Israel jika diserang," kata juru bicara Hizbullah.'
+    sources = {s for s, t, root, _ in code(coder, text) if t == "ISR"}
+    assert sources and all(s.startswith("LBN") for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "flag", "value"),
+    [
+        ("Israel tidak menyerang Iran pada Jumat.", "id", "negated", True),
+        ("Israel did not attack Iran on Friday.", "en", "negated", True),
+        ("Israel dilaporkan menyerang Iran pada Jumat.", "id", "modality", "hedged"),
+        ("Israel reportedly attacked Iran on Friday.", "en", "modality", "hedged"),
+        ("Rusia berencana menyerang Ukraina.", "id", "modality", "intended"),
+    ],
+)
+def test_cues(coder, text, lang, flag, value):
+    (event,) = [e for *_, e in code(coder, text, lang)]
+    assert getattr(event, flag) == value
+
+
+def test_intentions_take_intent_codes(coder):
+    (event,) = [e for *_, e in code(coder, "Rusia berencana menyerang Ukraina.")]
+    assert event.cameo.startswith("13")  # a threat, not an attack
+    (event,) = [e for *_, e in code(coder, "Indonesia siap mengirim bantuan kemanusiaan ke Gaza.")]
+    assert event.cameo.startswith("03")
+
+
+def test_background_events_are_flagged_and_dated(coder):
+    (event,) = [e for *_, e in code(coder, "Putin bertemu Xi Jinping di Moskow tahun lalu.")]
+    assert event.background and (event.date, event.date_precision) == ("2025-01-01", "year")
+    assert event.location == "Moscow"
+
+
+def test_dates_from_the_sentence_then_carried_then_publication(coder):
+    text = (
+        "Israel menyerang Iran pada Jumat (16/1/2026). Iran kemudian menyerang Israel. "
+        "Sebelumnya, Mesir mengecam Israel."
+    )
+    dated = {(s, t): (e.date, e.date_precision) for s, t, _, e in code(coder, text)}
+    assert dated[("ISR", "IRN")] == ("2026-01-16", "day")
+    assert dated[("IRN", "ISR")] == ("2026-01-16", "day")  # the story's day carries
+    assert dated[("EGY", "ISR")] == ("2026-01-17", "publication")  # a look-back does not
+
+
+def test_place_exonyms(coder):
+    (event,) = [e for *_, e in code(coder, "Menlu Sugiono bertemu Menlu Iran di Jenewa.")]
+    assert event.location == "Geneva"
+
+
+def test_bare_role_takes_the_home_or_nearby_country(coder):
+    assert ("IDNCOP", "IDNOPP", "17") in pairs(code(coder, "Polisi menangkap puluhan demonstran."))
+    events = code(coder, "Pasukan Myanmar membunuh warga sipil di desa itu.")
+    assert ("MMRMIL", "MMRCVL", "18") in pairs(events)
+
+
+def test_no_event_without_someone_it_is_done_to(coder):
+    assert code(coder, "Israel melancarkan serangan pada Jumat malam.") == []
