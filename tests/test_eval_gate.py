@@ -1,0 +1,54 @@
+"""The evaluation gate: the coder's pinned scores (tests/golden/eval_baseline.json) may not
+drop. Re-pin deliberately with scripts/pin_eval.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import REPO
+
+from kabar import default_settings
+from kabar.evaluate import evaluate, run_petrarch_suite
+
+DEV = REPO / "tests" / "golden" / "dev"
+BASELINE = json.loads((REPO / "tests" / "golden" / "eval_baseline.json").read_text())
+TOLERANCE = 0.0005  # rounding only: any real drop fails
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    return evaluate(DEV / "gold.jsonl", DEV / "texts", default_settings()).as_dict()
+
+
+def test_gold_data_is_the_pinned_one(dev_report):
+    assert dev_report["gold_sha256"] == BASELINE["dev"]["gold_sha256"], (
+        "the gold set changed: re-pin with scripts/pin_eval.py and say why in the commit"
+    )
+
+
+@pytest.mark.parametrize("level", ["root", "code", "plover"])
+@pytest.mark.parametrize("measure", ["precision", "recall", "f1"])
+def test_dev_scores_do_not_drop(dev_report, level, measure):
+    assert dev_report[level][measure] >= BASELINE["dev"][level][measure] - TOLERANCE
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_per_language_root_f1_does_not_drop(dev_report, lang):
+    pinned = BASELINE["dev"]["by_language"][lang]["root"]["f1"]
+    assert dev_report["by_language"][lang]["root"]["f1"] >= pinned - TOLERANCE
+
+
+@pytest.mark.parametrize("measure", ["cited_source_accuracy", "actor_accuracy", "date_accuracy"])
+def test_other_accuracies_do_not_drop(dev_report, measure):
+    assert dev_report[measure] >= BASELINE["dev"][measure] - TOLERANCE
+
+
+def test_petrarch_suite_does_not_drop(shared):
+    pinned = BASELINE["petrarch2"]
+    report = run_petrarch_suite(
+        shared / "data" / "petrarch2" / "PETR.UnitTest.records.xml", default_settings()
+    ).as_dict()
+    assert report["found_exact"] >= pinned["found_exact"] - TOLERANCE
+    assert report["found_root"] >= pinned["found_root"] - TOLERANCE
+    assert report["extra"] <= pinned["extra"] + TOLERANCE
