@@ -1,8 +1,10 @@
 """A peer's test suite: PETRARCH2's unit-test records, coded by kabar.
 
 The records are English sentences about a fictional world (Arnor, Gondor, ...) with the
-events PETRARCH2 should code. Their actors come from PETRARCH's validation dictionaries,
-which kabar loads as user dictionaries; the verbs are kabar's own English lexicon. We report
+events PETRARCH2 should code. Their actors, agents and verbs come from PETRARCH's
+validation dictionaries, which kabar loads as user dictionaries (the verbs carry codes of
+that test world, not CAMEO's, so kabar's own lexicon could not match them); kabar's engine
+finds the arguments. We report
 the share of expected events found (same source and target codes, same CAMEO code or only
 the same root) and the share of kabar's events that PETRARCH did not expect.
 """
@@ -14,13 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..actors import Gazetteer
-from ..events import Coder
+from ..events import Coder, Lexicon, read_petrarch_verbs
 from ..models import Article, Event
 from ..settings import Settings
 from ._gold import GoldError
 
 ACTORS = "PETR.Validate.actors.txt"
 AGENTS = "PETR.Validate.agents.txt"
+VERBS = "PETR.Validate.verbs.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,8 @@ def run_petrarch_suite(records_path: str | Path, settings: Settings) -> Petrarch
     gazetteer = Gazetteer.load(
         petrarch_actors=[folder / ACTORS], petrarch_agents=[folder / AGENTS], builtin=False
     )
-    coder = Coder(settings, gazetteer=gazetteer)
+    verbs = Lexicon("en", read_petrarch_verbs(folder / VERBS))
+    coder = Coder(settings, gazetteer=gazetteer, lexicons={"en": verbs})
     report = PetrarchReport()
     for record_id, day, text, expected in read_records(records_path):
         article = Article(title=None, text=text, language="en", published=day)

@@ -2,5 +2,6 @@
 
 from ._coder import Coder
 from ._lexicon import Entry, Lexicon, LexiconError, Trigger
+from ._petrarch_verbs import read_petrarch_verbs
 
-__all__ = ["Coder", "Entry", "Lexicon", "LexiconError", "Trigger"]
+__all__ = ["Coder", "Entry", "Lexicon", "LexiconError", "Trigger", "read_petrarch_verbs"]

@@ -27,7 +27,7 @@ from ..actors import Gazetteer, Mention, Places
 from ..extract import parse_dateline
 from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
 from ..models import Article, Event, EventActor
-from ..ontology import Ontology, intent_code
+from ..ontology import CameoCode, Ontology, intent_code
 from ..settings import Settings
 from ._grammar import function_words
 from ._lexicon import Entry, Lexicon, Trigger
@@ -49,6 +49,7 @@ _ROLE_COUNTRY_REACH = 60
 _PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
+_UNKNOWN_CODE = CameoCode("", "", "not a CAMEO code", 0.0, 0, None, None)
 _ANCHOR_TOKENS = 400
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
@@ -139,7 +140,7 @@ class Coder:
         events: list[Event] = []
         discourse = _Discourse()
         home = _home_country(article, self.gazetteer, lang)
-        mentions = _outside_dateline(text, mentions)
+        mentions = _without_credits(_outside_dateline(text, mentions), article.cited_sources)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
@@ -216,7 +217,7 @@ class Coder:
             return []
         flags = _flags(s, trigger, lang)
         code = entry.cameo
-        if flags["modality"] == "intended":
+        if flags["modality"] == "intended" and code in self.ontology:
             code = intent_code(code)
         when, precision = s.date or (
             (article.published, "publication") if article.published else (None, None)
@@ -224,7 +225,8 @@ class Coder:
         background = flags["background"] or _is_past(when, precision, reference)
         place = _place_of(s, self.places)
         confidence = _confidence(nominal, flags, sources, targets)
-        cameo = self.ontology.get(code)
+        # a user's dictionary (PETRARCH's validation verbs) may use codes of its own
+        cameo = self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
         evidence = text[s.start : s.end]
         return [
             Event(
@@ -272,7 +274,7 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
     """
     starts = [t.start for t in tokens]
     placed = []
-    for mention in mentions:
+    for mention in _join_adjacent(mentions):
         first = bisect.bisect_right(starts, mention.start) - 1
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
@@ -284,6 +286,26 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
         actor = _event_actor(mention, country)
         placed.append(_Actor(actor, first, end, kind=mention.actor.kind))
     return placed
+
+
+def _join_adjacent(mentions: list[Mention]) -> list[Mention]:
+    """ "Bree Prime Minister" + "Romendacil", side by side and of one country, are one actor:
+    the pair keeps the span of both and the code that names a sector."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out:
+            last = out[-1]
+            same = last.actor.country and last.actor.country == mention.actor.country
+            if (
+                same
+                and 0 <= mention.start - last.end <= 1
+                and (last.actor.sector or mention.actor.sector)
+            ):
+                keep = last.actor if last.actor.sector else mention.actor
+                out[-1] = Mention(last.start, mention.end, f"{last.text} {mention.text}", keep)
+                continue
+        out.append(mention)
+    return out
 
 
 def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
@@ -345,12 +367,20 @@ def _group(s: _Sentence) -> list[list[_Actor]]:
     groups: list[list[_Actor]] = []
     for actor in s.actors:
         if groups and _joins(s, groups[-1], actor):
-            actor.prep, actor.prep_word = groups[-1][0].prep, groups[-1][0].prep_word
+            first = groups[-1][0]
+            actor.prep, actor.prep_word = first.prep, first.prep_word
+            if first.actor.sector and not actor.actor.sector and actor.kind == "country":
+                # "the ambassadors of Arnor, Osgiliath and Gondor", "Presiden Rusia dan Iran"
+                actor.actor = _with_sector(actor.actor, first.actor.sector)
             groups[-1].append(actor)
         else:
             groups.append([actor])
         actor.group = len(groups) - 1
     return groups
+
+
+def _with_sector(actor: EventActor, sector: str) -> EventActor:
+    return EventActor(f"{actor.country}{sector}", actor.country, sector, actor.name)
 
 
 def _joins(s: _Sentence, group: list[_Actor], actor: _Actor) -> bool:
@@ -556,14 +586,23 @@ def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[Event
     end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
     # "mengecam serangan Israel": an event noun right after the word is its object, and
     # the actor of that event is the target; later event words further on end the search
-    later_heads = [t.first for t in s.triggers if t.first > trigger.end + 1]
+    later_heads = [
+        t.first
+        for t in s.triggers
+        if t.first >= trigger.end and not (t.first <= trigger.end + 1 and _is_nominal(s, t, s.lang))
+    ]
     relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
     stop = min([end, *later_heads, *relatives])
+    event_object = any(
+        trigger.end <= t.first <= trigger.end + 1 and _is_nominal(s, t, s.lang) for t in s.triggers
+    )
     for actor in s.actors:
         # a pattern may spell out its object ("~bubar ... massa"): actors inside the match
         # after the event word count as following it
         if actor.first <= trigger.first or actor.first >= stop:
             continue
+        if event_object and actor.prep == "agent":
+            return [a.actor for a in s.groups[actor.group]]  # "condemned an attack by X"
         if actor.prep is None and "obj" in allowed:
             return [a.actor for a in s.groups[actor.group]]
         if actor.prep == "prep" and actor.prep_word in allowed:
@@ -769,6 +808,20 @@ def _outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
     if dateline is None:
         return mentions
     return [m for m in mentions if m.start >= dateline.end]
+
+
+def _without_credits(mentions: list[Mention], credited: list[str]) -> list[Mention]:
+    """An outlet the article credits ("told AFP", "dilansir dari Reuters") is a source of the
+    report, not an actor in it."""
+    names = {name.casefold() for name in credited}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.actor.sector == "MED"
+            and (m.text.casefold() in names or m.actor.name.casefold() in names)
+        )
+    ]
 
 
 def _first_full_date(tokens: list[Token], text: str, lang: str) -> date | None:
