@@ -26,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from _results import write_section  # noqa: E402 - the benchmarks share the results file
 from ingest import REPO, _inputs  # noqa: E402 - the benchmarks share input builders
 
 
@@ -94,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--quick", action="store_true", help="skip the 10x run")
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "REPEAT"))
     args = parser.parse_args()
     if args.child:
@@ -103,17 +105,24 @@ def main() -> None:
         sys.exit(f"{args.shared}/data not found: the benchmark reads the shared corpora")
     plan = [("extract", 1), ("extract+code", 1)] + ([] if args.quick else [("extract+code", 10)])
     print(HEADER)
-    results = []
+    results, rows = [], []
     for mode, repeat in plan:
         result = _child(mode, args.shared, repeat)
         results.append(result)
         base = results[0]["articles_per_s"]
         coder = f"{result['code_per_s']:.0f}" if result["code_per_s"] else "-"
-        print(
+        rows.append(
             f"| indosum {repeat}x | {mode} | {result['articles']} | {result['events']} | "
             f"{result['articles_per_s']:.0f} | {coder} | {result['articles_per_s'] / base:.2f} | "
-            f"{result['peak_rss_mb']:.0f} |",
-            flush=True,
+            f"{result['peak_rss_mb']:.0f} |"
+        )
+        print(rows[-1], flush=True)
+    if args.write:
+        write_section(
+            "Coding",
+            "`.venv/bin/python benchmarks/code.py --write`: one process per row, one core; "
+            "'coder alone' times only `Coder.code` (sentences, tokens, lemmas, actors, event "
+            "words, arguments, cues, dates).\n\n" + HEADER + "\n" + "\n".join(rows),
         )
 
 

@@ -29,7 +29,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 
+from _results import write_section  # noqa: E402 - benchmarks share the results file
 
 # -- one measurement (child process) ---------------------------------------------------------
 
@@ -221,15 +223,13 @@ def main() -> None:
     results = suite(args.shared, args.quick)
     if args.write:
         lines = [_row(r, results[: i + 1]) for i, r in enumerate(results)]
-        (HERE / "RESULTS.md").write_text(
-            "# Benchmark results\n\nIngest (`.venv/bin/python benchmarks/ingest.py --write`), "
-            f"one process per row, {time.strftime('%Y-%m-%d')}. Baseline: bare trafilatura "
-            "(html-pages), reading the JSONL alone (IndoSum).\n\n"
+        write_section(
+            "Ingest",
+            "`.venv/bin/python benchmarks/ingest.py --write`: one process per row, one core. "
+            "Baselines: bare trafilatura (html-pages), reading the JSONL alone (IndoSum).\n\n"
             + HEADER
             + "\n"
-            + "\n".join(lines)
-            + "\n",
-            encoding="utf-8",
+            + "\n".join(lines),
         )
 
 
