@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from .errors import KabarError
 from .evaluate import evaluate, format_report, run_petrarch_suite
 from .events import Coder
 from .extract import Extractor
-from .models import Event, Failure
+from .models import Article, Event, Failure
 from .pipeline import IngestReport, extract_all, ingest
 from .read import Reader
 from .settings import Settings
@@ -75,20 +76,13 @@ def ingest_command(
 @click.pass_obj
 def extract_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) -> None:
     """Extract articles without storing them (the article record of DESIGN.md)."""
-    failed = False
-    reader = Reader(settings)
-    try:
-        for item in extract_all(reader.read(inputs), Extractor(settings)):
-            if isinstance(item, Failure):
-                failed = True
-                click.echo(f"failed: {item.location}: {item.reason}", err=True)
-            elif as_json:
-                click.echo(json.dumps(item.record(), ensure_ascii=False))
-            else:
-                _print_article(item.record() | {"location": item.location})
-    finally:
-        reader.close()
-    sys.exit(EXIT_FAILURES if failed else 0)
+    failures: list[Failure] = []
+    for article in _articles(settings, inputs, failures):
+        if as_json:
+            click.echo(json.dumps(article.record(), ensure_ascii=False))
+        else:
+            _print_article(article.record() | {"location": article.location})
+    sys.exit(EXIT_FAILURES if failures else 0)
 
 
 @main.command("code")
@@ -97,24 +91,30 @@ def extract_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) 
 @click.pass_obj
 def code_command(settings: Settings, inputs: tuple[str, ...], as_json: bool) -> None:
     """Extract and code articles without storing them: who did what to whom."""
-    failed = False
+    failures: list[Failure] = []
     coder = Coder(settings)
+    for article in _articles(settings, inputs, failures):
+        events = coder.code(article)
+        if as_json:
+            record = {"article": article.record(), "events": [e.record() for e in events]}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_events(article.record() | {"location": article.location}, events)
+    sys.exit(EXIT_FAILURES if failures else 0)
+
+
+def _articles(settings: Settings, inputs, failures: list[Failure]) -> Iterator[Article]:
+    """Read and extract; each failure is reported on stderr and collected."""
     reader = Reader(settings)
     try:
         for item in extract_all(reader.read(inputs), Extractor(settings)):
             if isinstance(item, Failure):
-                failed = True
+                failures.append(item)
                 click.echo(f"failed: {item.location}: {item.reason}", err=True)
-                continue
-            events = coder.code(item)
-            if as_json:
-                record = {"article": item.record(), "events": [e.record() for e in events]}
-                click.echo(json.dumps(record, ensure_ascii=False))
             else:
-                _print_events(item.record() | {"location": item.location}, events)
+                yield item
     finally:
         reader.close()
-    sys.exit(EXIT_FAILURES if failed else 0)
 
 
 @main.command("articles")
