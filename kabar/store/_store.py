@@ -102,8 +102,10 @@ class Store:
     def add_many(self, batch: Iterable[Article]) -> list[Added]:
         """Add a batch in one transaction: after a crash either all of it is there or none.
 
-        Two look-ups serve the whole batch (what its URLs and texts already are in the store),
-        so storing costs a few statements per batch, not per article.
+        Two look-ups serve the whole batch (what its URLs and texts already are in the
+        store) and the new rows go in with one multi-row insert, so storing costs a few
+        statements per batch, not per article. If another writer stored one of them
+        meanwhile, the batch is retried article by article.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         batch = list(batch)
@@ -111,10 +113,18 @@ class Store:
         with self._write() as connection:
             latest = _latest_versions(connection, {r["url_key"] for r in rows if r["url_key"]})
             known = _known_contents(connection, {r["content_key"] for r in rows})
-            return [
-                self._add(connection, article, row, latest, known)
-                for article, row in zip(batch, rows, strict=True)
-            ]
+            plan = [_classify(row, latest, known) for row in rows]
+            try:
+                with connection.begin_nested():
+                    return _insert_all(connection, batch, rows, plan)
+            except IntegrityError:
+                # the look-ups are stale: start again from what the store holds now
+                latest = _latest_versions(connection, {r["url_key"] for r in rows if r["url_key"]})
+                known = _known_contents(connection, {r["content_key"] for r in rows})
+                return [
+                    self._add(connection, article, row, latest, known)
+                    for article, row in zip(batch, rows, strict=True)
+                ]
 
     def add(self, article: Article) -> Added:
         return self.add_many([article])[0]
@@ -274,6 +284,46 @@ def _row(article: Article, now: str) -> dict[str, Any]:
         "format": article.format,
         "ingested_at": now,
     }
+
+
+def _classify(row: dict[str, Any], latest: dict, known: dict) -> Added | Outcome:
+    """What one row is against the store and the rows before it in its batch: a duplicate
+    (with the stored id), or new (STORED / NEW_VERSION, its version set on the row)."""
+    previous = latest.get(row["url_key"]) if row["url_key"] else None
+    if previous is not None and previous[2] == row["text_hash"]:
+        return Added(Outcome.DUPLICATE, previous[0])
+    if row["content_key"] in known:
+        return Added(Outcome.DUPLICATE, known[row["content_key"]])
+    row["version"] = previous[1] + 1 if previous is not None else 1
+    known[row["content_key"]] = -1  # a later copy in this batch is a duplicate of this one
+    if row["url_key"]:
+        latest[row["url_key"]] = (-1, row["version"], row["text_hash"])
+    return Outcome.NEW_VERSION if previous is not None else Outcome.STORED
+
+
+def _insert_all(connection, batch: list[Article], rows: list[dict], plan: list) -> list[Added]:
+    """One multi-row insert for the new rows, one for their events; ids filled back in."""
+    new = [i for i, step in enumerate(plan) if isinstance(step, Outcome)]
+    ids: dict[int, int] = {}
+    if new:
+        result = connection.execute(
+            articles.insert().returning(articles.c.id, sort_by_parameter_order=True),
+            [rows[i] for i in new],
+        )
+        ids = {i: row_id for i, (row_id,) in zip(new, result, strict=True)}
+        event_rows = [_event_row(ids[i], e) for i in new for e in batch[i].events]
+        if event_rows:
+            connection.execute(events.insert(), event_rows)
+    by_content = {rows[i]["content_key"]: ids[i] for i in new}
+    out = []
+    for i, step in enumerate(plan):
+        if isinstance(step, Outcome):
+            out.append(Added(step, ids[i]))
+        elif step.article_id == -1:  # a duplicate of a row new in this same batch
+            out.append(Added(Outcome.DUPLICATE, by_content.get(rows[i]["content_key"], -1)))
+        else:
+            out.append(step)
+    return out
 
 
 def _latest_versions(connection, keys: set[str]) -> dict[str, tuple[int, int, str]]:

@@ -186,3 +186,29 @@ def test_events_are_stored_with_their_article_once(tmp_path, settings):
         assert (again.duplicates, again.events, store.count_events()) == (1, 0, first.events)
         unstored = ingest([str(page)], store, settings, code=False)
         assert unstored.events == 0
+
+
+def test_batch_racing_another_writer_falls_back_to_one_by_one(store, monkeypatch):
+    """A writer that stored an article between our look-up and our insert: the batch insert
+    fails on the unique key, and the retry reports that article as a duplicate."""
+    from kabar.store import _store
+
+    first = store.add(make(text="satu", url="https://k.example/1"))
+    stale = iter([{}])  # the first look-up misses the stored article, as a racing one would
+    real = _store._known_contents
+    monkeypatch.setattr(
+        _store, "_known_contents", lambda conn, keys: next(stale, None) or real(conn, keys)
+    )
+    monkeypatch.setattr(_store, "_latest_versions", lambda conn, keys: {})
+    added = store.add_many(
+        [make(text="satu", url="https://k.example/1"), make(text="dua", url="https://k.example/2")]
+    )
+    assert [a.outcome for a in added] == [Outcome.DUPLICATE, Outcome.STORED]
+    assert added[0].article_id == first.article_id
+    assert store.count() == 2
+
+
+def test_duplicates_inside_one_batch(store):
+    added = store.add_many([make(text="sama"), make(text="sama"), make(text="lain", url=None)])
+    assert [a.outcome for a in added] == [Outcome.STORED, Outcome.DUPLICATE, Outcome.STORED]
+    assert added[1].article_id == added[0].article_id
