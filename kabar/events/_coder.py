@@ -52,6 +52,7 @@ _HOME_COUNTRY = {"id": "IDN"}
 _UNKNOWN_CODE = CameoCode("", "", "not a CAMEO code", 0.0, 0, None, None)
 _ANCHOR_TOKENS = 400
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+_CONJUNCTIONS = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
 
 
@@ -580,9 +581,34 @@ def _speaker(s: _Sentence) -> list[EventActor]:
     return []
 
 
-def _after(s: _Sentence, trigger: Trigger, allowed: Iterable[str]) -> list[EventActor]:
-    """The first actor group after the word that the entry accepts as target."""
-    allowed = set(allowed)
+def _after(
+    s: _Sentence, trigger: Trigger, allowed: Iterable[str], discourse: _Discourse | None = None
+) -> list[EventActor]:
+    """The first actor group after the word that the entry accepts as target; else "both
+    sides"/"kedua pihak" (the pair just named); else the subject of a "that" clause right
+    after the word ("demanded that Manila withdraw")."""
+    found = _first_after(s, trigger, set(allowed))
+    if found or "obj" not in allowed:
+        return found
+    window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
+    pair = discourse.pair if discourse is not None else []
+    if len(pair) == 2 and any("group" in s.roles[i][0] for i in window):
+        return list(pair)
+    return _that_clause_subject(s, trigger)
+
+
+def _that_clause_subject(s: _Sentence, trigger: Trigger) -> list[EventActor]:
+    if trigger.entry.cameo[:2] in ("01", "02"):
+        return []  # "said that X ...": the statement is not done to X
+    end = trigger.end
+    if end < len(s.tokens) and s.roles[end][1] in ("that", "bahwa", "agar", "supaya"):
+        for actor in s.actors:
+            if actor.first in (end + 1, end + 2) and actor.prep is None:
+                return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _first_after(s: _Sentence, trigger: Trigger, allowed: set[str]) -> list[EventActor]:
     end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
     # "mengecam serangan Israel": an event noun right after the word is its object, and
     # the actor of that event is the target; later event words further on end the search
@@ -633,7 +659,7 @@ def _verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     if passive:
         agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
         return agent, _subject(s, trigger, discourse)
-    return _subject(s, trigger, discourse), _after(s, trigger, entry.targets)
+    return _subject(s, trigger, discourse), _after(s, trigger, entry.targets, discourse)
 
 
 def _nominal_arguments(s, trigger, entry: Entry, discourse):
@@ -714,9 +740,11 @@ def _flags(s: _Sentence, trigger: Trigger, lang: str) -> dict:
         if cue.last > trigger.first or cue.first < start:
             continue
         distance = trigger.first - cue.last
-        if cue.kind == "negation" and distance <= _NEGATION_REACH:
+        # "denied wrongdoing and accused ...": a cue does not reach past "and" to the next verb
+        coordinated = any(s.roles[i][1] in _CONJUNCTIONS for i in range(cue.last, trigger.first))
+        if cue.kind == "negation" and distance <= _NEGATION_REACH and not coordinated:
             negated = True
-        elif cue.kind == "intention" and distance <= _INTENTION_REACH:
+        elif cue.kind == "intention" and distance <= _INTENTION_REACH and not coordinated:
             intended = True
         elif cue.kind == "hedge":
             hedged = True

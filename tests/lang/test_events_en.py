@@ -636,9 +636,6 @@ def test_planned_attack_is_intended(coder):
     ), found
 
 
-@pytest.mark.xfail(
-    reason="coder: a negation cue reaches across 'and' into the next verb phrase", strict=True
-)
 def test_negation_stops_at_a_coordinated_verb(coder):
     found = code(coder, "Beijing denied wrongdoing and accused the Philippines of provocation.")
     assert any(f.cameo.startswith("112") and not f.negated for f in found), found
@@ -699,13 +696,6 @@ XFAIL = [
         "150",
         "function words: 'around' (also 'outside', 'off', 'along') is not a preposition",
     ),
-    (
-        "Beijing demanded that Manila withdraw its ships.",
-        "CHN",
-        "PHL",
-        "10",
-        "coder: a 'that' clause ends the clause, so its subject is never the demand's target",
-    ),
 ]
 
 
@@ -719,6 +709,10 @@ NOT_CODED = [
     ("North Korea threatened Seoul with nuclear strikes.", "PRK", "KOR", "2042"),
     ("Japan pledged humanitarian aid to Ukraine.", "JPN", "UKR", "070"),
 ]
+
+
+def test_that_clause_subject_is_the_target(coder):
+    assert has(code(coder, "Beijing demanded that Manila withdraw its ships."), "CHN", "PHL", "10")
 
 
 def test_light_verb_noun_pairs_a_coordinated_subject(coder):
