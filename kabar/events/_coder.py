@@ -91,11 +91,21 @@ class _Discourse:
     person: EventActor | None = None
     pair: list[EventActor] = field(default_factory=list)
     day: tuple[str, str] | None = None  # the last day a sentence stated
+    country: EventActor | None = None  # for "negara itu", "the country"
+    group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
+    body: EventActor | None = None  # for "lembaga itu", "the agency"
 
     def update(self, sentence: _Sentence) -> None:
         people = [a for a in sentence.actors if a.kind == "person"]
         if people:
             self.person = people[-1].actor
+        for a in sentence.actors:
+            if a.kind == "country":
+                self.country = a.actor
+            elif a.kind == "group" or a.actor.sector in ("REB", "OPP"):
+                self.group = a.actor
+            elif a.kind == "organization":
+                self.body = a.actor
         distinct: list[EventActor] = []
         for a in sentence.actors:
             if a.kind in ("person", "country", "metonym", "organization", "group") and all(
@@ -146,7 +156,7 @@ class Coder:
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
             sentence = self._sentence(
-                text, start, end, tokens[first:last], mentions, lang, home, reference
+                text, start, end, tokens[first:last], mentions, lang, home, reference, discourse
             )
             if sentence is not None and sentence.triggers:
                 sentence.cues = find_cues(sentence.tokens, lang, text)
@@ -176,7 +186,7 @@ class Coder:
     # -- a sentence laid out ---------------------------------------------------------------
 
     def _sentence(
-        self, text, start, end, tokens, mentions, lang, home, reference
+        self, text, start, end, tokens, mentions, lang, home, reference, discourse=None
     ) -> _Sentence | None:
         if not tokens:
             return None
@@ -185,6 +195,7 @@ class Coder:
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
         actors = _place(inside, tokens, home)
+        actors = sorted(actors + _anaphors(roles, actors, discourse), key=lambda a: a.first)
         triggers = self.lexicons[lang].triggers(tokens) if actors else []
         sentence = _Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         _govern(sentence)
@@ -320,6 +331,33 @@ def _country_for_role(mention: Mention, mentions: list[Mention], home: str | Non
         if 0 <= distance <= _ROLE_COUNTRY_REACH
     ]
     return min(nearby)[1] if nearby else home
+
+
+def _anaphors(roles, actors: list[_Actor], discourse: _Discourse | None) -> list[_Actor]:
+    """ "negara itu", "kelompok tersebut", "pihaknya": the country or group named last (for
+    "pihaknya", the actor just before it in the sentence, when there is one)."""
+    if discourse is None:
+        return []
+    found = []
+    i = 0
+    while i < len(roles):
+        role_set, phrase = roles[i]
+        size = len(phrase.split())
+        kind = next(iter(role_set & {"this_country", "this_group", "this_body"}), None)
+        if kind:
+            before = [a for a in actors if a.end <= i]
+            if phrase.endswith("nya") and before:
+                meant = before[-1].actor  # "Polda ... mengatakan pihaknya": its own body
+            else:
+                meant = {
+                    "this_country": discourse.country,
+                    "this_group": discourse.group,
+                    "this_body": discourse.body,
+                }[kind]
+            if meant is not None:
+                found.append(_Actor(meant, i, i + size, kind="anaphor"))
+        i += max(1, size)
+    return found
 
 
 def _govern(s: _Sentence) -> None:

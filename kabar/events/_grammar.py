@@ -1,7 +1,7 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
 Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place,
-quantity, relative.
+quantity, relative, this_country, this_group, this_body.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ ROLES = frozenset(
         "place",
         "quantity",
         "relative",
+        "this_country",
+        "this_group",
+        "this_body",
     }
 )
 

@@ -132,3 +132,13 @@ def test_bare_role_takes_the_home_or_nearby_country(coder):
 
 def test_no_event_without_someone_it_is_done_to(coder):
     assert code(coder, "Israel melancarkan serangan pada Jumat malam.") == []
+
+
+def test_anaphora_for_the_group_and_the_country(coder):
+    text = (
+        "Kelompok bersenjata TPNPB menyerang pos TNI di Intan Jaya pada Jumat. "
+        "Prajurit TNI kemudian terlibat kontak tembak dengan kelompok tersebut."
+    )
+    assert ("IDNMIL", "IDNREBOPM", "19") in pairs(code(coder, text))
+    text = "Israel menyerang Iran pada Jumat. Amerika Serikat mengecam negara itu."
+    assert ("USA", "IRN", "11") in pairs(code(coder, text))
