@@ -321,8 +321,8 @@ def _join_adjacent(mentions: list[Mention]) -> list[Mention]:
 
 
 def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
-    if not mention.actor.code.startswith("---"):
-        return mention.actor.country
+    if not mention.actor.code.startswith("---") or mention.actor.sector == "IGO":
+        return mention.actor.country  # an unnamed international body belongs to no country
     nearby = [
         (distance, m.actor.country)
         for m in mentions
