@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..actors import Gazetteer, Mention, Places
+from ..actors import Actor, Gazetteer, Mention, Places
 from ..extract import parse_dateline
 from ..lang import Cue, Token, find_cues, find_dates, get_pack, split_sentences, tokenize
 from ..models import Article, Event, EventActor
@@ -45,9 +45,10 @@ _CONTROL_GAP = 2
 # "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
 # many characters away
 _ROLE_COUNTRY_REACH = 60
-# Force used on a place is force used on its country ("membombardir Fordow", "struck Kharkiv")
-_PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-_PUNCTUATION_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”"}
+# Force used on a place is force used on its country ("membombardir Fordow", "struck
+# Kharkiv"); aid sent to a place is aid to its country ("bantuan darurat ke Cebu")
+_PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
+_PUNCTUATION_BREAKS = {",", ";", ":", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
 _UNKNOWN_CODE = CameoCode("", "", "not a CAMEO code", 0.0, 0, None, None)
 _ANCHOR_TOKENS = 400
@@ -194,7 +195,7 @@ class Coder:
         pack = get_pack(lang)
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
-        actors = _place(inside, tokens, home)
+        actors = _place(text, inside, tokens, home)
         actors = sorted(actors + _anaphors(roles, actors, discourse), key=lambda a: a.first)
         triggers = self.lexicons[lang].triggers(tokens) if actors else []
         sentence = _Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
@@ -277,7 +278,9 @@ def _event_actor(mention: Mention, country: str | None) -> EventActor:
     return EventActor(country + actor.code[3:], country, actor.sector, mention.text)
 
 
-def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> list[_Actor]:
+def _place(
+    text: str, mentions: list[Mention], tokens: list[Token], home: str | None
+) -> list[_Actor]:
     """Mentions on token indices (a mention covers the tokens that overlap it).
 
     A bare role takes the country of the nearest country-bearing mention close by ("pasukan
@@ -286,7 +289,7 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
     """
     starts = [t.start for t in tokens]
     placed = []
-    for mention in _join_adjacent(mentions):
+    for mention in _join_adjacent(text, mentions):
         first = bisect.bisect_right(starts, mention.start) - 1
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
@@ -300,24 +303,44 @@ def _place(mentions: list[Mention], tokens: list[Token], home: str | None) -> li
     return placed
 
 
-def _join_adjacent(mentions: list[Mention]) -> list[Mention]:
-    """ "Bree Prime Minister" + "Romendacil", side by side and of one country, are one actor:
-    the pair keeps the span of both and the code that names a sector."""
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions side by side that name one actor become one:
+
+    * "Bree Prime Minister" + "Romendacil" (one country): the code that names a sector;
+    * "Badan Energi Atom Internasional" + "(IAEA)": the same actor twice;
+    * "Kejaksaan Agung" + "Singapura": an institution's name then a country is that
+      country's institution.
+    """
     out: list[Mention] = []
     for mention in mentions:
         if out:
-            last = out[-1]
-            same = last.actor.country and last.actor.country == mention.actor.country
-            if (
-                same
-                and 0 <= mention.start - last.end <= 1
-                and (last.actor.sector or mention.actor.sector)
-            ):
-                keep = last.actor if last.actor.sector else mention.actor
-                out[-1] = Mention(last.start, mention.end, f"{last.text} {mention.text}", keep)
+            joined = _join_pair(text, out[-1], mention)
+            if joined is not None:
+                out[-1] = joined
                 continue
         out.append(mention)
     return out
+
+
+def _join_pair(text: str, last: Mention, mention: Mention) -> Mention | None:
+    gap = text[last.end : mention.start]
+    span = (last.start, mention.end, text[last.start : mention.end])
+    if mention.actor.code == last.actor.code and gap.strip() in ("(", "") and len(gap) <= 2:
+        return Mention(*span, last.actor)
+    if gap not in ("", " "):
+        return None
+    same = last.actor.country and last.actor.country == mention.actor.country
+    if same and (last.actor.sector or mention.actor.sector):
+        return Mention(*span, last.actor if last.actor.sector else mention.actor)
+    if (
+        last.actor.kind == "organization"
+        and mention.actor.kind == "country"
+        and last.actor.sector not in (None, "IGO", "MED")
+        and mention.actor.country
+    ):
+        country, sector = mention.actor.country, last.actor.sector
+        return Mention(*span, Actor(country + sector, span[2], country, sector, "organization"))
+    return None
 
 
 def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
@@ -365,7 +388,7 @@ def _govern(s: _Sentence) -> None:
     trigger_heads = {t.first for t in s.triggers}
     actor_ends = {a.end for a in s.actors}
     for actor in s.actors:
-        for i in range(actor.first - 1, max(-1, actor.first - 1 - _PREP_REACH), -1):
+        for i in _looking_back(s, actor.first):
             roles, word = s.roles[i]
             if "prep" in roles and i > 0 and "quantity" in s.roles[i - 1][0]:
                 continue  # "thousands of protesters": look past the quantity
@@ -388,6 +411,23 @@ def _govern(s: _Sentence) -> None:
                 or (i + 1) in actor_ends
             ):
                 break  # "kepada keluarga korban dan masyarakat": "dan" does not stop it
+
+
+def _looking_back(s: _Sentence, position: int) -> list[int]:
+    """Token indices before ``position``, nearest first, up to the preposition reach; a
+    parenthesis ("Biro Investigasi (CPIB) Singapura") is passed over and not counted."""
+    out: list[int] = []
+    i, depth = position - 1, 0
+    while i >= 0 and len(out) < _PREP_REACH:
+        text = s.tokens[i].text
+        if text == ")":
+            depth += 1
+        elif text == "(" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(i)
+        i -= 1
+    return out
 
 
 def _place_apposition(s: _Sentence, comma: int) -> str | None:
