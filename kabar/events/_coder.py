@@ -400,6 +400,7 @@ def _govern(s: _Sentence) -> None:
                 i == actor.first - 1
                 and actor.kind in ("country", "metonym")
                 and s.tokens[i].text == ","
+                and _ends_a_phrase(s, actor.end)
                 and _place_apposition(s, i)
             ):
                 actor.prep, actor.prep_word = "prep", _place_apposition(s, i)
@@ -411,6 +412,17 @@ def _govern(s: _Sentence) -> None:
                 or (i + 1) in actor_ends
             ):
                 break  # "kepada keluarga korban dan masyarakat": "dan" does not stop it
+
+
+def _ends_a_phrase(s: _Sentence, position: int) -> bool:
+    """An apposition ("di Busan, Korea Selatan, ...") ends where punctuation or a
+    preposition follows; "di Anchorage, Rusia kembali menyerang" starts a clause instead."""
+    if position >= len(s.tokens):
+        return True
+    roles, _ = s.roles[position]
+    return s.tokens[position].text in _PUNCTUATION_BREAKS | {".", ")"} or bool(
+        roles & {"prep", "place", "coord"}
+    )
 
 
 def _looking_back(s: _Sentence, position: int) -> list[int]:
