@@ -142,3 +142,23 @@ def test_anaphora_for_the_group_and_the_country(coder):
     assert ("IDNMIL", "IDNREBOPM", "19") in pairs(code(coder, text))
     text = "Israel menyerang Iran pada Jumat. Amerika Serikat mengecam negara itu."
     assert ("USA", "IRN", "11") in pairs(code(coder, text))
+
+
+def test_parenthesised_alias_and_institution_before_country(coder):
+    text = "Iran dan Badan Energi Atom Internasional (IAEA) menandatangani kesepakatan di Kairo."
+    assert ("IRN", "IGOIAE", "05") in pairs(code(coder, text))
+    events = code(coder, "KPK menandatangani nota kesepahaman dengan Kejaksaan Agung Singapura.")
+    assert ("IDNJUD", "SGPJUD", "05") in pairs(events)
+
+
+def test_apposition_of_a_place_versus_a_new_clause(coder):
+    events = pairs(code(coder, "Trump dan Xi Jinping bertemu di Busan, Korea Selatan, pada Kamis."))
+    assert ("USAGOV", "CHNGOV", "04") in events
+    assert not any(t == "KOR" for _, t, _ in events)
+    text = "Beberapa jam sebelum pertemuan di Anchorage, Rusia menyerang Ukraina dengan drone."
+    assert ("RUS", "UKR", "19") in pairs(code(coder, text))
+
+
+def test_aid_sent_to_a_place_goes_to_its_country(coder):
+    text = "Jepang mengirimkan bantuan darurat ke Cebu setelah gempa."
+    assert any(s == "JPN" and t == "PHL" and root == "07" for s, t, root, _ in code(coder, text))
