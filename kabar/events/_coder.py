@@ -95,6 +95,7 @@ class _Discourse:
     country: EventActor | None = None  # for "negara itu", "the country"
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"
+    countries: set[str] = field(default_factory=set)  # every country the article names
 
     def update(self, sentence: _Sentence) -> None:
         people = [a for a in sentence.actors if a.kind == "person"]
@@ -150,7 +151,7 @@ class Coder:
         mentions = self.gazetteer.find(text, on=reference)
         starts = [t.start for t in tokens]
         events: list[Event] = []
-        discourse = _Discourse()
+        discourse = _Discourse(countries={m.actor.country for m in mentions if m.actor.country})
         home = _home_country(article, self.gazetteer, lang)
         mentions = _without_credits(_outside_dateline(text, mentions), article.cited_sources)
         for start, end in split_sentences(text, lang):
@@ -219,7 +220,7 @@ class Coder:
             sources, targets = _verbal_arguments(s, trigger, entry, passive, discourse)
             paired = True
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
-            targets = _place_target(s, trigger, sources, self.places)
+            targets = _place_target(s, trigger, sources, self.places, discourse.countries)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         pairs = _pairs(sources, targets, entry.symmetric and paired)
         if not pairs:
@@ -609,11 +610,20 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
         # the object of an earlier verb ("menyerang Iran dan menewaskan ...") is not the
         # subject, unless this word follows it at once: "mengundang Prabowo berkunjung",
         # "urged Russia to stop", "menuduh Rusia melanggar"
-        if object_of_verb and trigger.first - actor.end > _CONTROL_GAP:
+        if object_of_verb and not _controls(s, actor.end, trigger.first):
             continue
         head = _apposition_head(s, actor)
         return [a.actor for a in s.groups[(head or actor).group]]
     return _pronoun(s, start, trigger.first, discourse)
+
+
+def _controls(s: _Sentence, end: int, verb: int) -> bool:
+    """ "mengundang Prabowo berkunjung", "urged Russia to stop": the object is the subject of
+    a verb that follows at once; not across a comma or "dan" ("membunuh warga, mengusir")."""
+    between = range(end, verb)
+    return len(between) <= _CONTROL_GAP and not any(
+        s.tokens[i].text in _PUNCTUATION_BREAKS or "coord" in s.roles[i][0] for i in between
+    )
 
 
 def _apposition_head(s: _Sentence, actor: _Actor) -> _Actor | None:
@@ -867,8 +877,11 @@ def _is_past(when: str | None, precision: str | None, reference: date | None) ->
     return (reference - moment).days > grace
 
 
-def _place_target(s: _Sentence, trigger: Trigger, sources, places: Places) -> list[EventActor]:
-    """The country of the first place named after the event word, if not the doer's own."""
+def _place_target(
+    s: _Sentence, trigger: Trigger, sources, places: Places, named: set[str]
+) -> list[EventActor]:
+    """The country of the first place named after the event word, if not the doer's own and
+    if the article names that country (a village that shares a far city's name is not it)."""
     own = {a.country for a in sources}
     tokens = s.tokens
     i = trigger.end
@@ -879,7 +892,7 @@ def _place_target(s: _Sentence, trigger: Trigger, sources, places: Places) -> li
                 break
             words.append(token.text)
         found = places.lookup(words) if words else None
-        if found is not None and found[0].country not in own:
+        if found is not None and found[0].country not in own and found[0].country in named:
             place = found[0]
             return [EventActor(place.country, place.country, None, place.name)]
         i += max(1, len(words))

@@ -44,8 +44,10 @@ def test_seed_article_actors(gaz):
 
 
 def test_seed_first_sentence_merges_role_country_and_name(gaz):
-    text = ("Presiden Rusia Vladimir Putin menghubungi Perdana Menteri Israel Benjamin "
-            "Netanyahu dan Presiden Iran Masoud Pezeshkian.")
+    text = (
+        "Presiden Rusia Vladimir Putin menghubungi Perdana Menteri Israel Benjamin "
+        "Netanyahu dan Presiden Iran Masoud Pezeshkian."
+    )
     assert codes(gaz, text) == [
         ("Presiden Rusia Vladimir Putin", "RUSGOV"),
         ("Perdana Menteri Israel Benjamin Netanyahu", "ISRGOV"),
@@ -56,7 +58,7 @@ def test_seed_first_sentence_merges_role_country_and_name(gaz):
 def test_offsets_point_into_the_text(gaz):
     text = "Kemarin, Kremlin (Moskow) membalas Gedung Putih."
     for mention in gaz.find(text):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
     assert [m.actor.code for m in gaz.find(text)] == ["RUSGOV", "RUSGOV", "USAGOV"]
 
 
@@ -67,66 +69,127 @@ def test_actor_is_a_plain_frozen_record(gaz):
         actor.code = "X"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Sanksi AS terhadap Iran", ["USA", "IRN"]),
-    ("Ia datang sebagai tamu, bukan as roda", []),
-    ("Hal itu jelas dan tuntas", []),
-    ("US troops and us", ["USAMIL"]),
-    ("Nama Irani dan Iran", ["IRN"]),
-    ("UE dan NATO; ue bukan", ["IGOEEU", "IGONAT"]),
-    ("WHO said who knows", ["IGOWHO"]),
-    ("China and fine china", ["CHN"]),
-    ("Menteri RI dan kata ri", ["IDNGOV"]),
-    ("a turkey for Turkey", ["TUR"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanksi AS terhadap Iran", ["USA", "IRN"]),
+        ("Ia datang sebagai tamu, bukan as roda", []),
+        ("Hal itu jelas dan tuntas", []),
+        ("US troops and us", ["USAMIL"]),
+        ("Nama Irani dan Iran", ["IRN"]),
+        ("UE dan NATO; ue bukan", ["IGOEEU", "IGONAT"]),
+        ("WHO said who knows", ["IGOWHO"]),
+        ("China and fine china", ["CHN"]),
+        ("Menteri RI dan kata ri", ["IDNGOV"]),
+        ("a turkey for Turkey", ["TUR"]),
+    ],
+)
 def test_case_rules_avoid_false_hits(gaz, text, expected):
     assert [m.actor.code for m in gaz.find(text)] == expected
 
 
-@pytest.mark.parametrize(("name", "iso3"), [
-    ("Rusia", "RUS"), ("Russia", "RUS"), ("Amerika Serikat", "USA"), ("United States", "USA"),
-    ("Negeri Paman Sam", "USA"), ("Tiongkok", "CHN"), ("RRT", "CHN"), ("Korut", "PRK"),
-    ("Korea Utara", "PRK"), ("North Korea", "PRK"), ("Korsel", "KOR"), ("South Korea", "KOR"),
-    ("Inggris", "GBR"), ("Britania Raya", "GBR"), ("UK", "GBR"), ("Britain", "GBR"),
-    ("Arab Saudi", "SAU"), ("Saudi Arabia", "SAU"), ("UEA", "ARE"), ("Palestina", "PSE"),
-    ("Palestine", "PSE"), ("Jepang", "JPN"), ("Japan", "JPN"), ("Jerman", "DEU"),
-    ("Germany", "DEU"), ("Prancis", "FRA"), ("Belanda", "NLD"), ("Turki", "TUR"),
-    ("Mesir", "EGY"), ("Egypt", "EGY"), ("Suriah", "SYR"), ("Syria", "SYR"), ("Yordania", "JOR"),
-    ("Lebanon", "LBN"), ("Irak", "IRQ"), ("Yaman", "YEM"), ("Filipina", "PHL"),
-    ("Philippines", "PHL"), ("Vietnam", "VNM"), ("Thailand", "THA"), ("Malaysia", "MYS"),
-    ("Singapura", "SGP"), ("Kamboja", "KHM"), ("Myanmar", "MYS" if False else "MMR"),
-    ("Timor Leste", "TLS"), ("Brunei", "BRN"), ("Laos", "LAO"), ("India", "IND"),
-    ("Australia", "AUS"), ("Kanada", "CAN"), ("Meksiko", "MEX"), ("Brasil", "BRA"),
-    ("Argentina", "ARG"), ("Afrika Selatan", "ZAF"), ("Italia", "ITA"), ("Ukraina", "UKR"),
-    ("Taiwan", "TWN"), ("Kosovo", "XKX"), ("Hong Kong", "HKG"), ("Sahara Barat", "ESH"),
-    ("Russian", "RUS"), ("Israeli", "ISR"), ("Iranian", "IRN"), ("American", "USA"),
-    ("Chinese", "CHN"), ("Indonesia", "IDN"),
-])
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("Rusia", "RUS"),
+        ("Russia", "RUS"),
+        ("Amerika Serikat", "USA"),
+        ("United States", "USA"),
+        ("Negeri Paman Sam", "USA"),
+        ("Tiongkok", "CHN"),
+        ("RRT", "CHN"),
+        ("Korut", "PRK"),
+        ("Korea Utara", "PRK"),
+        ("North Korea", "PRK"),
+        ("Korsel", "KOR"),
+        ("South Korea", "KOR"),
+        ("Inggris", "GBR"),
+        ("Britania Raya", "GBR"),
+        ("UK", "GBR"),
+        ("Britain", "GBR"),
+        ("Arab Saudi", "SAU"),
+        ("Saudi Arabia", "SAU"),
+        ("UEA", "ARE"),
+        ("Palestina", "PSE"),
+        ("Palestine", "PSE"),
+        ("Jepang", "JPN"),
+        ("Japan", "JPN"),
+        ("Jerman", "DEU"),
+        ("Germany", "DEU"),
+        ("Prancis", "FRA"),
+        ("Belanda", "NLD"),
+        ("Turki", "TUR"),
+        ("Mesir", "EGY"),
+        ("Egypt", "EGY"),
+        ("Suriah", "SYR"),
+        ("Syria", "SYR"),
+        ("Yordania", "JOR"),
+        ("Lebanon", "LBN"),
+        ("Irak", "IRQ"),
+        ("Yaman", "YEM"),
+        ("Filipina", "PHL"),
+        ("Philippines", "PHL"),
+        ("Vietnam", "VNM"),
+        ("Thailand", "THA"),
+        ("Malaysia", "MYS"),
+        ("Singapura", "SGP"),
+        ("Kamboja", "KHM"),
+        ("Myanmar", "MYS" if False else "MMR"),
+        ("Timor Leste", "TLS"),
+        ("Brunei", "BRN"),
+        ("Laos", "LAO"),
+        ("India", "IND"),
+        ("Australia", "AUS"),
+        ("Kanada", "CAN"),
+        ("Meksiko", "MEX"),
+        ("Brasil", "BRA"),
+        ("Argentina", "ARG"),
+        ("Afrika Selatan", "ZAF"),
+        ("Italia", "ITA"),
+        ("Ukraina", "UKR"),
+        ("Taiwan", "TWN"),
+        ("Kosovo", "XKX"),
+        ("Hong Kong", "HKG"),
+        ("Sahara Barat", "ESH"),
+        ("Russian", "RUS"),
+        ("Israeli", "ISR"),
+        ("Iranian", "IRN"),
+        ("American", "USA"),
+        ("Chinese", "CHN"),
+        ("Indonesia", "IDN"),
+    ],
+)
 def test_country_names_in_both_languages(gaz, name, iso3):
     mention = only(gaz, f"Kabar dari {name} hari ini")
     assert (mention.text, mention.actor.country) == (name, iso3)
 
 
-@pytest.mark.parametrize(("text", "code", "kind"), [
-    ("Menteri Luar Negeri RI", "IDNGOV", "role"),
-    ("Menlu RI", "IDNGOV", "role"),
-    ("militer Israel", "ISRMIL", "role"),
-    ("Israeli military", "ISRMIL", "role"),
-    ("pengunjuk rasa Iran", "IRNOPP", "role"),
-    ("Iranian protesters", "IRNOPP", "role"),
-    ("pemerintah Rusia", "RUSGOV", "role"),
-    ("pihak Istana Kepresidenan Rusia", "RUSGOV", "role"),
-    ("Russian President", "RUSGOV", "role"),
-    ("the President of Russia", "RUSGOV", "role"),
-    ("Iran's foreign ministry", "IRNGOV", "role"),
-    ("juru bicara militer Israel", "ISRMIL", "role"),
-    ("polisi Prancis", "FRACOP", "role"),
-    ("juru bicara Hamas", "PSEREBHMS", "group"),
-])
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        ("Menteri Luar Negeri RI", "IDNGOV", "role"),
+        ("Menlu RI", "IDNGOV", "role"),
+        ("militer Israel", "ISRMIL", "role"),
+        ("Israeli military", "ISRMIL", "role"),
+        ("pengunjuk rasa Iran", "IRNOPP", "role"),
+        ("Iranian protesters", "IRNOPP", "role"),
+        ("pemerintah Rusia", "RUSGOV", "role"),
+        ("pihak Istana Kepresidenan Rusia", "RUSGOV", "role"),
+        ("Russian President", "RUSGOV", "role"),
+        ("the President of Russia", "RUSGOV", "role"),
+        ("Iran's foreign ministry", "IRNGOV", "role"),
+        ("juru bicara militer Israel", "ISRMIL", "role"),
+        ("polisi Prancis", "FRACOP", "role"),
+        ("juru bicara Hamas", "PSEREBHMS", "group"),
+    ],
+)
 def test_role_and_country_merge_into_one_mention(gaz, text, code, kind):
     mention = only(gaz, text)
-    assert (mention.text, mention.actor.code, mention.actor.kind) == (text.removeprefix("the "),
-                                                                      code, kind)
+    assert (mention.text, mention.actor.code, mention.actor.kind) == (
+        text.removeprefix("the "),
+        code,
+        kind,
+    )
 
 
 def test_role_without_country_keeps_its_sector_or_default(gaz):
@@ -139,14 +202,21 @@ def test_role_without_country_keeps_its_sector_or_default(gaz):
 def test_person_after_role_is_one_person_mention(gaz):
     mention = only(gaz, "Russian President Vladimir Putin")
     assert (mention.actor.code, mention.actor.name, mention.actor.kind) == (
-        "RUSGOV", "Vladimir Putin", "person")
+        "RUSGOV",
+        "Vladimir Putin",
+        "person",
+    )
     assert only(gaz, "Presiden Iran, Masoud Pezeshkian").actor.name == "Masoud Pezeshkian"
 
 
 def test_surname_only_mentions_resolve_to_the_person(gaz):
     found = gaz.find("Benjamin Netanyahu bertemu. Kemudian Netanyahu dan Putin, lalu Jokowi.")
     assert [m.actor.name for m in found] == [
-        "Benjamin Netanyahu", "Benjamin Netanyahu", "Vladimir Putin", "Joko Widodo"]
+        "Benjamin Netanyahu",
+        "Benjamin Netanyahu",
+        "Vladimir Putin",
+        "Joko Widodo",
+    ]
 
 
 def test_weak_surname_needs_the_full_name_first(gaz):
@@ -159,7 +229,9 @@ def test_weak_surname_needs_the_full_name_first(gaz):
 def test_unknown_name_after_title_is_learnt_for_later(gaz):
     found = gaz.find("Menlu Norwegia Espen Barth Eide tiba. Eide mengatakan hal itu.")
     assert [(m.text, m.actor.code, m.actor.kind) for m in found] == [
-        ("Menlu Norwegia Espen Barth Eide", "NORGOV", "person"), ("Eide", "NORGOV", "person")]
+        ("Menlu Norwegia Espen Barth Eide", "NORGOV", "person"),
+        ("Eide", "NORGOV", "person"),
+    ]
 
 
 def test_weekday_after_title_is_not_a_name(gaz):
@@ -197,28 +269,56 @@ def test_organisations_by_date(gaz):
     assert only(gaz, "Taliban", on=date(2022, 1, 1)).actor.code == "AFGGOV"
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("PBB", "IGOUNO"), ("Perserikatan Bangsa-Bangsa", "IGOUNO"), ("United Nations", "IGOUNO"),
-    ("DK PBB", "IGOUNOSEC"), ("Dewan Keamanan PBB", "IGOUNOSEC"), ("NATO", "IGONAT"),
-    ("Uni Eropa", "IGOEEU"), ("EU", "IGOEEU"), ("ASEAN", "IGOASN"), ("OKI", "IGOOIC"),
-    ("IAEA", "IGOIAE"), ("Bank Dunia", "IGOWBK"), ("IMF", "IGOIMF"), ("Liga Arab", "IGOARL"),
-    ("Uni Afrika", "IGOAFU"), ("Mahkamah Pidana Internasional", "IGOICC"), ("ICJ", "IGOICJ"),
-    ("UNHCR", "IGOUNHCR"), ("G20", "IGOG20"), ("BRICS", "IGOBRI"), ("OPEC", "IGOOPC"),
-    ("Palang Merah Internasional", "NGOICR"), ("Brussel", "IGOEEU"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("PBB", "IGOUNO"),
+        ("Perserikatan Bangsa-Bangsa", "IGOUNO"),
+        ("United Nations", "IGOUNO"),
+        ("DK PBB", "IGOUNOSEC"),
+        ("Dewan Keamanan PBB", "IGOUNOSEC"),
+        ("NATO", "IGONAT"),
+        ("Uni Eropa", "IGOEEU"),
+        ("EU", "IGOEEU"),
+        ("ASEAN", "IGOASN"),
+        ("OKI", "IGOOIC"),
+        ("IAEA", "IGOIAE"),
+        ("Bank Dunia", "IGOWBK"),
+        ("IMF", "IGOIMF"),
+        ("Liga Arab", "IGOARL"),
+        ("Uni Afrika", "IGOAFU"),
+        ("Mahkamah Pidana Internasional", "IGOICC"),
+        ("ICJ", "IGOICJ"),
+        ("UNHCR", "IGOUNHCR"),
+        ("G20", "IGOG20"),
+        ("BRICS", "IGOBRI"),
+        ("OPEC", "IGOOPC"),
+        ("Palang Merah Internasional", "NGOICR"),
+        ("Brussel", "IGOEEU"),
+    ],
+)
 def test_igos(gaz, text, code):
     actor = only(gaz, f"Menurut {text} kemarin").actor
     assert (actor.code, actor.country) == (code, None)
     assert actor.sector in ("IGO", "NGO")
 
 
-@pytest.mark.parametrize(("text", "code", "kind"), [
-    ("TNI", "IDNMIL", "organization"), ("Polri", "IDNCOP", "organization"),
-    ("IDF", "ISRMIL", "organization"), ("Hamas", "PSEREBHMS", "group"),
-    ("Hizbullah", "LBNREBHZB", "group"), ("Houthi", "YEMREBHTH", "group"),
-    ("ISIS", "IMGREBISI", "group"), ("OPM", "IDNREBOPM", "group"), ("KKB", "IDNREBOPM", "group"),
-    ("Knesset", "ISRLEG", "organization"), ("Garda Revolusi Iran", "IRNMILIRG", "organization"),
-])
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        ("TNI", "IDNMIL", "organization"),
+        ("Polri", "IDNCOP", "organization"),
+        ("IDF", "ISRMIL", "organization"),
+        ("Hamas", "PSEREBHMS", "group"),
+        ("Hizbullah", "LBNREBHZB", "group"),
+        ("Houthi", "YEMREBHTH", "group"),
+        ("ISIS", "IMGREBISI", "group"),
+        ("OPM", "IDNREBOPM", "group"),
+        ("KKB", "IDNREBOPM", "group"),
+        ("Knesset", "ISRLEG", "organization"),
+        ("Garda Revolusi Iran", "IRNMILIRG", "organization"),
+    ],
+)
 def test_national_institutions_and_armed_groups(gaz, text, code, kind):
     actor = only(gaz, f"Kata {text} kemarin").actor
     assert (actor.code, actor.kind) == (code, kind)
@@ -234,14 +334,21 @@ def test_title_alias_and_name_are_one_mention(gaz):
     assert (mention.actor.code, mention.actor.name) == ("RUSGOV", "Dmitry Peskov")
 
 
-@pytest.mark.parametrize("text", [
-    "Real Madrid menang", "Persija Jakarta kalah", "harga BBM naik", "Liga Premier pekan ini",
-    "Marsekal Hadi",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Real Madrid menang",
+        "Persija Jakarta kalah",
+        "harga BBM naik",
+        "Liga Premier pekan ini",
+        "Marsekal Hadi",
+    ],
+)
 def test_regressions_seen_in_indonesian_news(gaz, text):
     """Phrases from IndoSum that were once read as actors (clubs, fuel, a namesake)."""
-    assert [m.actor.code for m in gaz.find(text, on=date(2017, 6, 1))
-            if m.actor.kind != "role"] == []
+    assert [
+        m.actor.code for m in gaz.find(text, on=date(2017, 6, 1)) if m.actor.kind != "role"
+    ] == []
 
 
 def test_media_massa_is_media_not_protesters(gaz):

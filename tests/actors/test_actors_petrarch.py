@@ -16,9 +16,11 @@ PETRARCH = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "pet
 def gaz() -> Gazetteer:
     if not PETRARCH.is_dir():
         pytest.skip("../shared/data/petrarch2 is not present")
-    return Gazetteer.load(petrarch_actors=[PETRARCH / "PETR.Validate.actors.txt"],
-                          petrarch_agents=[PETRARCH / "PETR.Validate.agents.txt"],
-                          builtin=False)
+    return Gazetteer.load(
+        petrarch_actors=[PETRARCH / "PETR.Validate.actors.txt"],
+        petrarch_agents=[PETRARCH / "PETR.Validate.agents.txt"],
+        builtin=False,
+    )
 
 
 def codes(gaz: Gazetteer, text: str, on: date | None = None) -> list[str]:
@@ -26,8 +28,7 @@ def codes(gaz: Gazetteer, text: str, on: date | None = None) -> list[str]:
 
 
 def test_actors_with_synonyms(gaz):
-    assert codes(gaz, "Frodo met Gandalf in Mordor near Barad-dur") == [
-        "HOB", "WIZ", "MOR", "MOR"]
+    assert codes(gaz, "Frodo met Gandalf in Mordor near Barad-dur") == ["HOB", "WIZ", "MOR", "MOR"]
     assert codes(gaz, "The Hermit Kingdom") == ["PRK"]
 
 
@@ -53,8 +54,11 @@ def test_short_codes_need_upper_case(gaz):
 
 
 def test_agent_plurals_and_substitution_sets():
-    aliases = {alias for alias, _ in read_petrarch_agents(PETRARCH / "PETR.Validate.agents.txt")} \
-        if PETRARCH.is_dir() else pytest.skip("../shared/data/petrarch2 is not present")
+    aliases = (
+        {alias for alias, _ in read_petrarch_agents(PETRARCH / "PETR.Validate.agents.txt")}
+        if PETRARCH.is_dir()
+        else pytest.skip("../shared/data/petrarch2 is not present")
+    )
     assert {"ambassadors", "golden geese", "congressmen", "congresswoman", "troops"} <= aliases
     assert "policies" not in aliases and "polices" not in aliases
 

@@ -220,9 +220,14 @@ CASES = [
     ("Rusia menggempur Ukraina dengan artileri.", "RUS", "UKR", "194"),
     ("Belanda mengusir diplomat Rusia.", "NLD", "RUS", "161"),
     ("Kemlu memanggil Dubes Australia.", "IDN", "AUS", "114"),
-    # force used on a place is force used on its country
-    ("PBB mengecam Israel atas serangan di Rafah.", "ISR", "PSE", "190"),
-    ("Israel dan Amerika Serikat membombardir fasilitas nuklir di Isfahan.", "USA", "IRN", "195"),
+    # force used on a place (in a country the article names) is force used on that country
+    ("PBB mengecam Israel atas serangan di Rafah, Gaza.", "ISR", "PSE", "190"),
+    (
+        "Iran melapor: Israel dan Amerika Serikat membombardir fasilitas nuklir di Isfahan.",
+        "USA",
+        "IRN",
+        "195",
+    ),
     (
         "TNI dan Angkatan Bersenjata Australia menggelar latihan militer bersama di Darwin.",
         "IDN",
