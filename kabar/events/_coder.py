@@ -42,6 +42,8 @@ _PREP_REACH = 5
 _OBJECT_REACH = 14
 # "urged Russia to stop": at most this many tokens between an object and the verb it does
 _CONTROL_GAP = 2
+# "jika Israel kembali menyerang": a condition governs the event words soon after it
+_CONDITION_REACH = 10
 # "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
 # many characters away
 _ROLE_COUNTRY_REACH = 60
@@ -210,7 +212,7 @@ class Coder:
         self, text, s: _Sentence, trigger: Trigger, lang, discourse, reference, article
     ) -> list[Event]:
         entry = trigger.entry
-        if not _fits(_form(s, trigger, lang), entry.pos):
+        if not _fits(_form(s, trigger, lang), entry.pos) or _conditional(s, trigger):
             return []
         nominal = _is_nominal(s, trigger, lang)
         passive = not nominal and _is_passive(s, trigger, lang)
@@ -615,6 +617,12 @@ def _subject(s: _Sentence, trigger: Trigger, discourse: _Discourse) -> list[Even
         head = _apposition_head(s, actor)
         return [a.actor for a in s.groups[(head or actor).group]]
     return _pronoun(s, start, trigger.first, discourse)
+
+
+def _conditional(s: _Sentence, trigger: Trigger) -> bool:
+    """ "... jika Israel kembali menyerang": an event stated as a condition has not happened."""
+    start = max(_clause_start(s, trigger.first), trigger.first - _CONDITION_REACH)
+    return any("condition" in s.roles[i][0] for i in range(start, trigger.first))
 
 
 def _controls(s: _Sentence, end: int, verb: int) -> bool:

@@ -1,7 +1,8 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
 Roles: prep, agent, between, coord, clause, person, group, speaker, light, be, det, place,
-quantity, relative, this_country, this_group, this_body.
+quantity, relative, this_country, this_group, this_body,
+condition.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ ROLES = frozenset(
         "this_country",
         "this_group",
         "this_body",
+        "condition",
     }
 )
 

@@ -166,3 +166,9 @@ def test_apposition_of_a_place_versus_a_new_clause(coder):
 def test_aid_sent_to_a_place_goes_to_its_country(coder):
     text = "Gempa mengguncang Filipina. Jepang mengirimkan bantuan darurat ke Cebu."
     assert any(s == "JPN" and t == "PHL" and root == "07" for s, t, root, _ in code(coder, text))
+
+
+def test_a_condition_has_not_happened(coder):
+    text = "Iran akan membalas jika Israel kembali menyerang fasilitas nuklirnya."
+    assert not any(s == "ISR" for s, *_ in code(coder, text))
+    assert not code(coder, "Russia will respond if NATO attacks Belarus.", "en")
