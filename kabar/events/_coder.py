@@ -85,6 +85,7 @@ class _Sentence:
     triggers: list[Trigger]
     cues: list[Cue] = field(default_factory=list)
     date: tuple[str, str] | None = None  # stated, or carried over from the story so far
+    date_doubtful: bool = False  # "Jumat (15/1)" when the 15th was a Thursday
 
 
 @dataclass
@@ -240,7 +241,7 @@ class Coder:
         )
         background = flags["background"] or _is_past(when, precision, reference)
         place = _place_of(s, self.places)
-        confidence = _confidence(nominal, flags, sources, targets)
+        confidence = _confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
         # a user's dictionary (PETRARCH's validation verbs) may use codes of its own
         cameo = self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
         evidence = text[s.start : s.end]
@@ -870,6 +871,7 @@ def _sentence_date(s: _Sentence, text: str, reference: date | None):
         return None
     for mention in find_dates(s.tokens, s.lang, reference, text):
         if mention.resolved is not None:
+            s.date_doubtful = mention.resolved.weekday_mismatch
             return mention.resolved.date.isoformat(), mention.resolved.precision
     return None
 

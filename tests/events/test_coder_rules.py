@@ -172,3 +172,10 @@ def test_a_condition_has_not_happened(coder):
     text = "Iran akan membalas jika Israel kembali menyerang fasilitas nuklirnya."
     assert not any(s == "ISR" for s, *_ in code(coder, text))
     assert not code(coder, "Russia will respond if NATO attacks Belarus.", "en")
+
+
+def test_a_weekday_that_does_not_fit_its_date_lowers_confidence(coder):
+    (right,) = [e for *_, e in code(coder, "Israel menyerang Iran pada Jumat (16/1/2026).")]
+    (wrong,) = [e for *_, e in code(coder, "Israel menyerang Iran pada Kamis (16/1/2026).")]
+    assert wrong.date == right.date == "2026-01-16"
+    assert wrong.confidence < right.confidence
