@@ -220,6 +220,10 @@ CASES = [
     ("Rusia menggempur Ukraina dengan artileri.", "RUS", "UKR", "194"),
     ("Belanda mengusir diplomat Rusia.", "NLD", "RUS", "161"),
     ("Kemlu memanggil Dubes Australia.", "IDN", "AUS", "114"),
+    ("Presiden Prabowo mencopot Kapolri dari jabatannya.", "IDN/GOV", "IDN/COP", "172"),
+    ("KPK menggeledah kantor Gubernur Riau.", "IDN/JUD", "IDN/GOV", "091"),
+    ("Mahasiswa menggelar aksi di depan gedung DPR.", "IDN/OPP", "IDN/LEG", "141"),
+    ("Indonesia dan Australia meneken perjanjian keamanan.", "IDN", "AUS", "057"),
     # force used on a place (in a country the article names) is force used on that country
     ("PBB mengecam Israel atas serangan di Rafah, Gaza.", "ISR", "PSE", "190"),
     (
