@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..actors import Actor, Gazetteer, Mention, Places
@@ -239,6 +239,8 @@ class Coder:
         when, precision = s.date or (
             (article.published, "publication") if article.published else (None, None)
         )
+        if flags["modality"] == "intended":
+            when = _forward(when, precision, reference)
         background = flags["background"] or _is_past(when, precision, reference)
         place = _place_of(s, self.places)
         confidence = _confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
@@ -874,6 +876,17 @@ def _sentence_date(s: _Sentence, text: str, reference: date | None):
             s.date_doubtful = mention.resolved.weekday_mismatch
             return mention.resolved.date.isoformat(), mention.resolved.precision
     return None
+
+
+def _forward(when: str | None, precision: str | None, reference: date | None) -> str | None:
+    """A planned event is not in the past: "akan bertemu pada Jumat" read back to last
+    Friday (the resolver's default for a bare weekday) means next Friday."""
+    if not when or precision != "day" or reference is None:
+        return when
+    day = date.fromisoformat(when)
+    if 0 < (reference - day).days < 7:
+        return (day + timedelta(days=7)).isoformat()
+    return when
 
 
 def _is_past(when: str | None, precision: str | None, reference: date | None) -> bool:

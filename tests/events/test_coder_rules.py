@@ -179,3 +179,22 @@ def test_a_weekday_that_does_not_fit_its_date_lowers_confidence(coder):
     (wrong,) = [e for *_, e in code(coder, "Israel menyerang Iran pada Kamis (16/1/2026).")]
     assert wrong.date == right.date == "2026-01-16"
     assert wrong.confidence < right.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Prabowo akan bertemu Anwar Ibrahim pada Senin mendatang.", "2026-01-19"),
+        ("Prabowo akan bertemu Anwar Ibrahim pada Jumat.", "2026-01-23"),  # planned: ahead
+        ("Prabowo bertemu Anwar Ibrahim pada Jumat.", "2026-01-16"),
+    ],
+)
+def test_planned_events_are_dated_ahead(coder, text, day):
+    (event,) = [e for *_, e in code(coder, text)]  # published Saturday 2026-01-17
+    assert event.date == day
+
+
+def test_month_of_last_year(coder):
+    text = "Putin bertemu Xi Jinping di Moskow pada Juli tahun lalu."
+    (event,) = [e for *_, e in code(coder, text)]
+    assert (event.date, event.date_precision) == ("2025-07-01", "month") and event.background
