@@ -466,7 +466,12 @@ def _group(s: _Sentence) -> list[list[_Actor]]:
         if groups and _joins(s, groups[-1], actor):
             first = groups[-1][0]
             actor.prep, actor.prep_word = first.prep, first.prep_word
-            if first.actor.sector and not actor.actor.sector and actor.kind == "country":
+            if (
+                first.actor.sector
+                and not actor.actor.sector
+                and actor.kind == "country"
+                and actor.actor.country
+            ):
                 # "the ambassadors of Arnor, Osgiliath and Gondor", "Presiden Rusia dan Iran"
                 actor.actor = _with_sector(actor.actor, first.actor.sector)
             groups[-1].append(actor)

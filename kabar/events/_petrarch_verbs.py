@@ -128,4 +128,5 @@ def _entry(pattern: str, code: str, lang: str, origin: str) -> Entry:
         parsed = parse_pattern(pattern, lang, origin)
     except ValueError as exc:
         raise LexiconError(f"{origin}: {exc}") from exc
-    return Entry(parsed, code, "v", _TARGETS, False, origin)
+    # PETRARCH's verbs are also its nouns ("condemned an attack"): let the form decide
+    return Entry(parsed, code, "vn", _TARGETS, False, origin)
