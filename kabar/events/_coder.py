@@ -331,7 +331,11 @@ def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
 def _join_pair(text: str, last: Mention, mention: Mention) -> Mention | None:
     gap = text[last.end : mention.start]
     span = (last.start, mention.end, text[last.start : mention.end])
-    if mention.actor.code == last.actor.code and gap.strip() in ("(", "") and len(gap) <= 2:
+    if gap.strip() == "(" and len(gap) <= 2 and mention.actor.sector == last.actor.sector:
+        # "Badan Energi Atom Internasional (IAEA)"; "House of Representatives (DPR)": the
+        # acronym in brackets is the local, more specific name
+        return Mention(*span, mention.actor)
+    if mention.actor.code == last.actor.code and not gap.strip() and len(gap) <= 1:
         return Mention(*span, last.actor)
     if gap not in ("", " "):
         return None
