@@ -49,6 +49,8 @@ _CONDITION_REACH = 10
 _ROLE_COUNTRY_REACH = 60
 # Force used on a place is force used on its country ("membombardir Fordow", "struck
 # Kharkiv"); aid sent to a place is aid to its country ("bantuan darurat ke Cebu")
+# Reactions to an earlier event: approval, criticism, rejection, protest, demands
+_ABOUT_EVENT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 _PUNCTUATION_BREAKS = {",", ";", ":", '"', "“", "”"}
 _HOME_COUNTRY = {"id": "IDN"}
@@ -99,6 +101,7 @@ class _Discourse:
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"
     countries: set[str] = field(default_factory=set)  # every country the article names
+    events: list[Event] = field(default_factory=list)  # coded so far, in text order
 
     def update(self, sentence: _Sentence) -> None:
         people = [a for a in sentence.actors if a.kind == "person"]
@@ -171,6 +174,7 @@ class Coder:
                     for trigger in sentence.triggers
                 ]
                 events.extend(event for batch in _borrow_targets(found) for event in batch)
+                discourse.events = events
             if sentence is not None:
                 discourse.update(sentence)
         return _unique(events)
@@ -714,7 +718,24 @@ def _after(
     pair = discourse.pair if discourse is not None else []
     if len(pair) == 2 and any("group" in s.roles[i][0] for i in window):
         return list(pair)
-    return _that_clause_subject(s, trigger)
+    return _that_clause_subject(s, trigger) or _earlier_doer(s, trigger, discourse)
+
+
+def _earlier_doer(s: _Sentence, trigger: Trigger, discourse: _Discourse | None) -> list[EventActor]:
+    """ "mengecam serangan tersebut", "condemned the attack": an event noun as the object,
+    with no actor of its own, is the event reported before; its doer is the target."""
+    if discourse is None or trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
+        return []
+    for noun in s.triggers:
+        if not (trigger.end <= noun.first <= trigger.end + 2 and _is_nominal(s, noun, s.lang)):
+            continue
+        if any(a.first >= noun.end and a.first <= noun.end + 1 for a in s.actors):
+            return []  # "mengecam serangan Israel": the noun names its own doer
+        root = noun.entry.cameo[:2]
+        for event in reversed(discourse.events):
+            if event.cameo[:2] == root and event.start < s.start:
+                return [event.source]
+    return []
 
 
 def _that_clause_subject(s: _Sentence, trigger: Trigger) -> list[EventActor]:

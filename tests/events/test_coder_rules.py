@@ -198,3 +198,13 @@ def test_month_of_last_year(coder):
     text = "Putin bertemu Xi Jinping di Moskow pada Juli tahun lalu."
     (event,) = [e for *_, e in code(coder, text)]
     assert (event.date, event.date_precision) == ("2025-07-01", "month") and event.background
+
+
+def test_condemning_an_earlier_attack_targets_the_attacker(coder):
+    text = (
+        "Israel menyerang Gaza pada Jumat (16/1/2026). "
+        "Pemerintah Indonesia mengecam keras serangan tersebut."
+    )
+    assert ("IDNGOV", "ISR", "11") in pairs(code(coder, text))
+    text = "Russia attacked Kyiv on Friday. The European Union condemned the attack."
+    assert ("IGOEEU", "RUS", "11") in pairs(code(coder, text, "en"))
