@@ -1,0 +1,395 @@
+"""Who did it and to whom: the form of an event word (verb or noun, active or passive)
+and the rules that find its source and target (subjects, objects, "oleh"/"by" agents,
+prepositions, genitives, "antara X dan Y", pronouns, places).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..actors import Places
+from ..models import EventActor
+from ._layout import PUNCTUATION_BREAKS, Discourse, PlacedActor, Sentence
+from ._lexicon import Entry, Trigger
+
+# How far (tokens) after an event word its object or target may be.
+_OBJECT_REACH = 14
+
+# "urged Russia to stop": at most this many tokens between an object and the verb it does
+_CONTROL_GAP = 2
+
+# "jika Israel kembali menyerang": a condition governs the event words soon after it
+_CONDITION_REACH = 10
+
+# Reactions to an earlier event: approval, criticism, rejection, protest, demands
+_ABOUT_EVENT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
+
+_ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
+
+
+def word_form(s: Sentence, trigger: Trigger, lang: str) -> str:
+    """ "verb", "noun", "agent" (an attacker is not an attack) or "bare" (the root itself)."""
+    word, lemma = s.tokens[trigger.first].lower, s.lemmas[trigger.first]
+    if word == lemma:
+        return "bare"
+    if lang == "id":
+        word = word[:-3] if word.endswith("nya") and len(word) > 6 else word  # serangannya
+        if word.startswith(_ID_VERB_PREFIXES):
+            return "verb"
+        if word.endswith("an"):
+            return "noun"
+        if word.startswith("pe"):
+            return "agent"
+        return "verb"
+    return "noun" if _english_nominal(s, trigger) else "verb"
+
+
+def fits(form: str, pos: str) -> bool:
+    if form == "agent":
+        return False
+    return pos == "vn" or form == "bare" or (form == "noun") == (pos == "n")
+
+
+def is_nominal(s: Sentence, trigger: Trigger, lang: str) -> bool:
+    pos = trigger.entry.pos
+    if pos != "vn":
+        return pos == "n"
+    form = word_form(s, trigger, lang)
+    if form == "bare" and trigger.first > 0 and "det" in s.roles[trigger.first - 1][0]:
+        return True  # "aksi unjuk rasa", "the attack": a bare word after a noun marker
+    if lang == "id" or form == "noun":
+        return form == "noun"
+    return _english_nominal(s, trigger)
+
+
+def _english_nominal(s: Sentence, trigger: Trigger) -> bool:
+    word, lemma = s.tokens[trigger.first].lower, s.lemmas[trigger.first]
+    previous = s.roles[trigger.first - 1] if trigger.first else (frozenset(), "")
+    possessive = trigger.first > 0 and s.tokens[trigger.first - 1].lower in ("'s", "’s")
+    bare = word in (lemma, lemma + "s")
+    return bare and ("det" in previous[0] or possessive or _after_actor_possessive(s, trigger))
+
+
+def _after_actor_possessive(s: Sentence, trigger: Trigger) -> bool:
+    """ "Russia's attack": the actor token itself may carry the possessive."""
+    for actor in s.actors:
+        if actor.end == trigger.first and s.tokens[actor.end - 1].lower.endswith(("'s", "’s")):
+            return True
+    return False
+
+
+def is_passive(s: Sentence, trigger: Trigger, lang: str) -> bool:
+    word = s.tokens[trigger.first].lower
+    lemma = s.lemmas[trigger.first]
+    if lang == "id":
+        return word.startswith(("di", "diper")) and not lemma.startswith("di") and word != lemma
+    participle = word.endswith("ed") or word != lemma
+    if not participle:
+        return False
+    for i in range(trigger.first - 1, max(-1, trigger.first - 4), -1):
+        if "be" in s.roles[i][0]:
+            return True
+        if any(a.first <= i < a.end for a in s.actors):
+            return False
+    return False
+
+
+def clause_start(s: Sentence, position: int) -> int:
+    for i in range(position - 1, -1, -1):
+        if "clause" in s.roles[i][0]:
+            return i + 1
+    return 0
+
+
+def _clause_end(s: Sentence, position: int) -> int:
+    for i in range(position, len(s.tokens)):
+        if (
+            "clause" in s.roles[i][0]
+            and s.tokens[i].text in (";", ":")
+            or s.roles[i][1]
+            in (
+                "bahwa",
+                "that",
+            )
+        ):
+            return i
+    return len(s.tokens)
+
+
+def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventActor]:
+    """The side doing the act: the nearest actor before the word, not inside a prepositional
+    phrase and not the object of an earlier event word; else a pronoun's referent."""
+    start = clause_start(s, trigger.first)
+    verb_heads = {
+        t.first for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)
+    }
+    for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
+        if actor.prep is not None or _is_city(actor):
+            continue
+        object_of_verb = any(
+            h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads
+        )
+        # the object of an earlier verb ("menyerang Iran dan menewaskan ...") is not the
+        # subject, unless this word follows it at once: "mengundang Prabowo berkunjung",
+        # "urged Russia to stop", "menuduh Rusia melanggar"
+        if object_of_verb and not _controls(s, actor.end, trigger.first):
+            continue
+        head = _apposition_head(s, actor)
+        return [a.actor for a in s.groups[(head or actor).group]]
+    return _pronoun(s, start, trigger.first, discourse)
+
+
+def conditional(s: Sentence, trigger: Trigger) -> bool:
+    """ "... jika Israel kembali menyerang": an event stated as a condition has not happened."""
+    start = max(clause_start(s, trigger.first), trigger.first - _CONDITION_REACH)
+    return any("condition" in s.roles[i][0] for i in range(start, trigger.first))
+
+
+def _controls(s: Sentence, end: int, verb: int) -> bool:
+    """ "mengundang Prabowo berkunjung", "urged Russia to stop": the object is the subject of
+    a verb that follows at once; not across a comma or "dan" ("membunuh warga, mengusir")."""
+    between = range(end, verb)
+    return len(between) <= _CONTROL_GAP and not any(
+        s.tokens[i].text in PUNCTUATION_BREAKS or "coord" in s.roles[i][0] for i in between
+    )
+
+
+def _apposition_head(s: Sentence, actor: PlacedActor) -> PlacedActor | None:
+    """ "China, the junta's main backer, sent ...": the actor inside the commas describes the
+    one before them, which is the subject."""
+    comma = next(
+        (
+            i
+            for i in range(actor.first - 1, max(-1, actor.first - 5), -1)
+            if s.tokens[i].text == ","
+        ),
+        None,
+    )
+    if comma is None:
+        return None
+    before = [a for a in s.actors if a.end == comma]
+    return before[0] if before and before[0].prep is None else None
+
+
+def _is_city(actor: PlacedActor) -> bool:
+    """A city with no sector ("Jakarta Utara") is where things happen, not who does them; it
+    may still be where someone goes ("tiba di Jakarta")."""
+    return actor.kind == "metonym" and actor.actor.sector is None
+
+
+def _only_filler(s: Sentence, first: int, end: int) -> bool:
+    return end - first <= 2 and not any(s.roles[i][0] for i in range(first, end))
+
+
+def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[EventActor]:
+    for i in range(end - 1, start - 1, -1):
+        roles = s.roles[i][0]
+        if "person" in roles and discourse.person is not None:
+            return [discourse.person]
+        if "group" in roles and len(discourse.pair) == 2:
+            return list(discourse.pair)
+        if "speaker" in roles:
+            return _speaker(s)
+    return []
+
+
+def _speaker(s: Sentence) -> list[EventActor]:
+    """'"Kami akan membalas," kata juru bicara Hamas': "kami"/"we" is the quoted speaker,
+    the actor next to the attribution verb."""
+    for cue in s.cues:
+        if cue.kind != "attribution":
+            continue
+        near = [
+            a
+            for a in s.actors
+            if a.prep is None and (0 <= a.first - cue.last <= 1 or 0 <= cue.first - a.end <= 1)
+        ]
+        if near:
+            return [near[0].actor]
+    return []
+
+
+def _after(
+    s: Sentence, trigger: Trigger, allowed: Iterable[str], discourse: Discourse | None = None
+) -> list[EventActor]:
+    """The first actor group after the word that the entry accepts as target; else "both
+    sides"/"kedua pihak" (the pair just named); else the subject of a "that" clause right
+    after the word ("demanded that Manila withdraw")."""
+    found = _first_after(s, trigger, set(allowed))
+    if found or "obj" not in allowed:
+        return found
+    window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
+    pair = discourse.pair if discourse is not None else []
+    if len(pair) == 2 and any("group" in s.roles[i][0] for i in window):
+        return list(pair)
+    return _that_clause_subject(s, trigger) or _earlier_doer(s, trigger, discourse)
+
+
+def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) -> list[EventActor]:
+    """ "mengecam serangan tersebut", "condemned the attack": an event noun as the object,
+    with no actor of its own, is the event reported before; its doer is the target."""
+    if discourse is None or trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
+        return []
+    for noun in s.triggers:
+        if not (trigger.end <= noun.first <= trigger.end + 2 and is_nominal(s, noun, s.lang)):
+            continue
+        if any(a.first >= noun.end and a.first <= noun.end + 1 for a in s.actors):
+            return []  # "mengecam serangan Israel": the noun names its own doer
+        root = noun.entry.cameo[:2]
+        for event in reversed(discourse.events):
+            if event.cameo[:2] == root and event.start < s.start:
+                return [event.source]
+    return []
+
+
+def _that_clause_subject(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    if trigger.entry.cameo[:2] in ("01", "02"):
+        return []  # "said that X ...": the statement is not done to X
+    end = trigger.end
+    if end < len(s.tokens) and s.roles[end][1] in ("that", "bahwa", "agar", "supaya"):
+        for actor in s.actors:
+            if actor.first in (end + 1, end + 2) and actor.prep is None:
+                return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[EventActor]:
+    end = min(_clause_end(s, trigger.end), trigger.end + _OBJECT_REACH)
+    # "mengecam serangan Israel": an event noun right after the word is its object, and
+    # the actor of that event is the target; later event words further on end the search
+    later_heads = [
+        t.first
+        for t in s.triggers
+        if t.first >= trigger.end and not (t.first <= trigger.end + 1 and is_nominal(s, t, s.lang))
+    ]
+    relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
+    stop = min([end, *later_heads, *relatives])
+    event_object = any(
+        trigger.end <= t.first <= trigger.end + 1 and is_nominal(s, t, s.lang) for t in s.triggers
+    )
+    for actor in s.actors:
+        # a pattern may spell out its object ("~bubar ... massa"): actors inside the match
+        # after the event word count as following it
+        if actor.first <= trigger.first or actor.first >= stop:
+            continue
+        if event_object and actor.prep == "agent":
+            return [a.actor for a in s.groups[actor.group]]  # "condemned an attack by X"
+        if actor.prep is None and "obj" in allowed:
+            return [a.actor for a in s.groups[actor.group]]
+        if actor.prep == "prep" and actor.prep_word in allowed:
+            return [a.actor for a in s.groups[actor.group]]
+        if actor.prep == "between":
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
+    end = min([_clause_end(s, trigger.end), *later_heads])
+    for actor in s.actors:
+        if trigger.end <= actor.first < end and actor.prep == "agent":
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _bare_agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "dijarah massa": an Indonesian passive may name its doer right after the verb."""
+    for actor in s.actors:
+        if actor.prep is None and trigger.end <= actor.first <= trigger.end + 1:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
+    if passive:
+        agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
+        return agent, _subject(s, trigger, discourse)
+    return _subject(s, trigger, discourse), _after(s, trigger, entry.targets, discourse)
+
+
+def nominal_arguments(s, trigger, entry: Entry, discourse):
+    """ "serangan Israel terhadap Iran", "serangan terhadap Y oleh X", "kunjungan X ke Y",
+    "pertemuan antara X dan Y", "Russia's attack on Ukraine"."""
+    between = _between_after(s, trigger)
+    if between:
+        return between, [], True
+    genitive = [a for a in s.actors if a.prep is None and trigger.end <= a.first <= trigger.end + 1]
+    possessor = [a for a in s.actors if a.end == trigger.first and a.prep is None]
+    sources = (
+        [a.actor for a in s.groups[genitive[0].group]]
+        if genitive
+        else [a.actor for a in s.groups[possessor[0].group]]
+        if possessor
+        else _agent(s, trigger)
+    )
+    targets = _after(s, trigger, entry.targets - {"obj"})
+    if not sources:
+        sources = _subject(s, trigger, discourse)
+    if not sources and entry.symmetric and targets:
+        sources = _first_other(s, targets)
+    # "Indonesia dan Australia menggelar pertemuan": after a light verb the noun acts as a
+    # verb, so a coordinated subject meets itself
+    return sources, targets, _after_light_verb(s, trigger)
+
+
+def _after_light_verb(s: Sentence, trigger: Trigger) -> bool:
+    return any("light" in s.roles[i][0] for i in range(max(0, trigger.first - 2), trigger.first))
+
+
+def _between_after(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    for actor in s.actors:
+        if trigger.end <= actor.first <= trigger.end + 2 and actor.prep == "between":
+            group = s.groups[actor.group]
+            return [a.actor for a in group] if len(group) >= 2 else []
+    return []
+
+
+def _first_other(s: Sentence, targets: list[EventActor]) -> list[EventActor]:
+    """For a symmetric noun with one named side ("perang dengan Israel"): the sentence's
+    other main actor, even inside a prepositional phrase ("situasi di Iran")."""
+    codes = {t.code for t in targets}
+    for actor in s.actors:
+        if actor.actor.code not in codes and actor.actor.country not in {
+            t.country for t in targets
+        }:
+            return [actor.actor]
+    return []
+
+
+def actor_pairs(sources, targets, symmetric: bool) -> list[tuple[EventActor, EventActor]]:
+    """Source x target pairs; a symmetric event with one coordinated side pairs its members."""
+    if not targets and symmetric and len(sources) >= 2:
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if _distinct(a, b)]
+    return [(a, b) for a in sources for b in targets if _distinct(a, b)]
+
+
+def _distinct(a: EventActor, b: EventActor) -> bool:
+    """Two sides of an event: not one actor, nor a country and its own government
+    ("Zelensky ... antara Rusia dan Ukraina" does not pair Zelensky with Ukraine)."""
+    if a.code == b.code:
+        return False
+    if a.country is None or a.country != b.country:
+        return True
+    return (a.sector or "GOV") != (b.sector or "GOV")  # a country acts through its government
+
+
+def place_target(
+    s: Sentence, trigger: Trigger, sources, places: Places, named: set[str]
+) -> list[EventActor]:
+    """The country of the first place named after the event word, if not the doer's own and
+    if the article names that country (a village that shares a far city's name is not it)."""
+    own = {a.country for a in sources}
+    tokens = s.tokens
+    i = trigger.end
+    while i < min(len(tokens), trigger.end + _OBJECT_REACH):
+        words = []
+        for token in tokens[i : i + places.longest]:
+            if not token.text[:1].isupper():
+                break
+            words.append(token.text)
+        found = places.lookup(words) if words else None
+        if found is not None and found[0].country not in own and found[0].country in named:
+            place = found[0]
+            return [EventActor(place.country, place.country, None, place.name)]
+        i += max(1, len(words))
+    return []

@@ -1,0 +1,386 @@
+"""A sentence laid out for the coder: tokens, lemmas, function-word roles, and actor
+mentions placed on the tokens, grouped by coordination and tagged with the preposition
+that governs them; the discourse state (last person, pair, country, group, day) that
+references need; and the article-level facts (reference date, home country).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..actors import Actor, Gazetteer, Mention
+from ..extract import parse_dateline
+from ..lang import Cue, Token, find_dates
+from ..models import Article, Event, EventActor
+from ._lexicon import Trigger
+
+# How far (tokens) a preposition may stand before the actor it governs ("terhadap fasilitas
+# nuklir Iran").
+_PREP_REACH = 5
+
+# "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
+# many characters away
+_ROLE_COUNTRY_REACH = 60
+
+# Punctuation that ends a phrase: a preposition does not govern across it
+PUNCTUATION_BREAKS = {",", ";", ":", '"', "“", "”"}
+
+# Whose police and ministers an unqualified "polisi" or "menteri" are, by language
+_HOME_COUNTRY = {"id": "IDN"}
+
+# Without a publication date, a full date printed in the first tokens anchors the rest
+_ANCHOR_TOKENS = 400
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+@dataclass
+class PlacedActor:
+    """A mention placed on the sentence's tokens."""
+
+    actor: EventActor
+    first: int
+    end: int
+    prep: str | None = None  # the role of the governing word: prep, agent, between
+    prep_word: str | None = None
+    group: int = -1
+    kind: str = ""
+
+
+@dataclass
+class Sentence:
+    lang: str
+    start: int
+    end: int
+    tokens: list[Token]
+    lemmas: list[str]
+    roles: list[tuple[frozenset[str], str]]
+    actors: list[PlacedActor]
+    groups: list[list[PlacedActor]]
+    triggers: list[Trigger]
+    cues: list[Cue] = field(default_factory=list)
+    date: tuple[str, str] | None = None  # stated, or carried over from the story so far
+    date_doubtful: bool = False  # "Jumat (15/1)" when the 15th was a Thursday
+
+
+@dataclass
+class Discourse:
+    """What pronouns and "kedua pemimpin" refer to: the last person, the last pair."""
+
+    person: EventActor | None = None
+    pair: list[EventActor] = field(default_factory=list)
+    day: tuple[str, str] | None = None  # the last day a sentence stated
+    country: EventActor | None = None  # for "negara itu", "the country"
+    group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
+    body: EventActor | None = None  # for "lembaga itu", "the agency"
+    countries: set[str] = field(default_factory=set)  # every country the article names
+    events: list[Event] = field(default_factory=list)  # coded so far, in text order
+
+    def update(self, sentence: Sentence) -> None:
+        people = [a for a in sentence.actors if a.kind == "person"]
+        if people:
+            self.person = people[-1].actor
+        for a in sentence.actors:
+            if a.kind == "country":
+                self.country = a.actor
+            elif a.kind == "group" or a.actor.sector in ("REB", "OPP"):
+                self.group = a.actor
+            elif a.kind == "organization":
+                self.body = a.actor
+        distinct: list[EventActor] = []
+        for a in sentence.actors:
+            if a.kind in ("person", "country", "metonym", "organization", "group") and all(
+                a.actor.code != d.code for d in distinct
+            ):
+                distinct.append(a.actor)
+        if len(distinct) >= 2:
+            self.pair = distinct[-2:]
+
+
+def _event_actor(mention: Mention, country: str | None) -> EventActor:
+    """The event side of a mention; a bare role ("polisi", "warga sipil") takes ``country``."""
+    actor = mention.actor
+    if not actor.code.startswith("---"):
+        return EventActor(actor.code, actor.country, actor.sector, mention.text)
+    return EventActor(country + actor.code[3:], country, actor.sector, mention.text)
+
+
+def place_actors(
+    text: str, mentions: list[Mention], tokens: list[Token], home: str | None
+) -> list[PlacedActor]:
+    """Mentions on token indices (a mention covers the tokens that overlap it).
+
+    A bare role takes the country of the nearest country-bearing mention close by ("pasukan
+    Myanmar membunuh warga sipil" -> Myanmar's civilians), else the article's home country
+    (domestic news: "polisi" are the home police), else it is left out.
+    """
+    starts = [t.start for t in tokens]
+    placed = []
+    for mention in _join_adjacent(text, mentions):
+        first = bisect.bisect_right(starts, mention.start) - 1
+        end = bisect.bisect_left(starts, mention.end)
+        if first < 0 or end <= first:
+            continue
+        country = _country_for_role(mention, mentions, home)
+        bare_role = mention.actor.code.startswith("---")
+        if bare_role and (country is None or not mention.actor.sector):
+            continue  # "pihak" alone, or a role whose country no one names
+        actor = _event_actor(mention, country)
+        placed.append(PlacedActor(actor, first, end, kind=mention.actor.kind))
+    return placed
+
+
+def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions side by side that name one actor become one:
+
+    * "Bree Prime Minister" + "Romendacil" (one country): the code that names a sector;
+    * "Badan Energi Atom Internasional" + "(IAEA)": the same actor twice;
+    * "Kejaksaan Agung" + "Singapura": an institution's name then a country is that
+      country's institution.
+    """
+    out: list[Mention] = []
+    for mention in mentions:
+        if out:
+            joined = _join_pair(text, out[-1], mention)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(mention)
+    return out
+
+
+def _join_pair(text: str, last: Mention, mention: Mention) -> Mention | None:
+    gap = text[last.end : mention.start]
+    span = (last.start, mention.end, text[last.start : mention.end])
+    if gap.strip() == "(" and len(gap) <= 2 and mention.actor.sector == last.actor.sector:
+        # "Badan Energi Atom Internasional (IAEA)"; "House of Representatives (DPR)": the
+        # acronym in brackets is the local, more specific name
+        return Mention(*span, mention.actor)
+    if mention.actor.code == last.actor.code and not gap.strip() and len(gap) <= 1:
+        return Mention(*span, last.actor)
+    if gap not in ("", " "):
+        return None
+    same = last.actor.country and last.actor.country == mention.actor.country
+    if same and (last.actor.sector or mention.actor.sector):
+        return Mention(*span, last.actor if last.actor.sector else mention.actor)
+    if (
+        last.actor.kind == "organization"
+        and mention.actor.kind == "country"
+        and last.actor.sector not in (None, "IGO", "MED")
+        and mention.actor.country
+    ):
+        country, sector = mention.actor.country, last.actor.sector
+        return Mention(*span, Actor(country + sector, span[2], country, sector, "organization"))
+    return None
+
+
+def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
+    if not mention.actor.code.startswith("---") or mention.actor.sector == "IGO":
+        return mention.actor.country  # an unnamed international body belongs to no country
+    nearby = [
+        (distance, m.actor.country)
+        for m in mentions
+        if m.actor.country and m.actor.sector != "MED"
+        for distance in (max(mention.start - m.end, m.start - mention.end),)
+        if 0 <= distance <= _ROLE_COUNTRY_REACH
+    ]
+    return min(nearby)[1] if nearby else home
+
+
+def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> list[PlacedActor]:
+    """ "negara itu", "kelompok tersebut", "pihaknya": the country or group named last (for
+    "pihaknya", the actor just before it in the sentence, when there is one)."""
+    if discourse is None:
+        return []
+    found = []
+    i = 0
+    while i < len(roles):
+        role_set, phrase = roles[i]
+        size = len(phrase.split())
+        kind = next(iter(role_set & {"this_country", "this_group", "this_body"}), None)
+        if kind:
+            before = [a for a in actors if a.end <= i]
+            if phrase.endswith("nya") and before:
+                meant = before[-1].actor  # "Polda ... mengatakan pihaknya": its own body
+            else:
+                meant = {
+                    "this_country": discourse.country,
+                    "this_group": discourse.group,
+                    "this_body": discourse.body,
+                }[kind]
+            if meant is not None:
+                found.append(PlacedActor(meant, i, i + size, kind="anaphor"))
+        i += max(1, size)
+    return found
+
+
+def govern(s: Sentence) -> None:
+    """Tag each actor with the preposition before it (within reach, not across a comma)."""
+    trigger_heads = {t.first for t in s.triggers}
+    actor_ends = {a.end for a in s.actors}
+    for actor in s.actors:
+        for i in _looking_back(s, actor.first):
+            roles, word = s.roles[i]
+            if "prep" in roles and i > 0 and "quantity" in s.roles[i - 1][0]:
+                continue  # "thousands of protesters": look past the quantity
+            if roles & {"prep", "agent", "between"}:
+                actor.prep = next(iter(roles & {"agent", "between"}), "prep")
+                actor.prep_word = word
+                break
+            if (
+                i == actor.first - 1
+                and actor.kind in ("country", "metonym")
+                and s.tokens[i].text == ","
+                and _ends_a_phrase(s, actor.end)
+                and _place_apposition(s, i)
+            ):
+                actor.prep, actor.prep_word = "prep", _place_apposition(s, i)
+                break
+            if (
+                s.tokens[i].text in PUNCTUATION_BREAKS
+                or "clause" in roles
+                or i in trigger_heads
+                or (i + 1) in actor_ends
+            ):
+                break  # "kepada keluarga korban dan masyarakat": "dan" does not stop it
+
+
+def _ends_a_phrase(s: Sentence, position: int) -> bool:
+    """An apposition ("di Busan, Korea Selatan, ...") ends where punctuation or a
+    preposition follows; "di Anchorage, Rusia kembali menyerang" starts a clause instead."""
+    if position >= len(s.tokens):
+        return True
+    roles, _ = s.roles[position]
+    return s.tokens[position].text in PUNCTUATION_BREAKS | {".", ")"} or bool(
+        roles & {"prep", "place", "coord"}
+    )
+
+
+def _looking_back(s: Sentence, position: int) -> list[int]:
+    """Token indices before ``position``, nearest first, up to the preposition reach; a
+    parenthesis ("Biro Investigasi (CPIB) Singapura") is passed over and not counted."""
+    out: list[int] = []
+    i, depth = position - 1, 0
+    while i >= 0 and len(out) < _PREP_REACH:
+        text = s.tokens[i].text
+        if text == ")":
+            depth += 1
+        elif text == "(" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(i)
+        i -= 1
+    return out
+
+
+def _place_apposition(s: Sentence, comma: int) -> str | None:
+    """ "di Busan, Korea Selatan": the place word before "Busan" governs "Korea Selatan" too."""
+    for i in range(comma - 1, max(-1, comma - 1 - _PREP_REACH), -1):
+        roles, word = s.roles[i]
+        if "place" in roles:
+            return word
+        if not s.tokens[i].text[:1].isupper():
+            return None
+    return None
+
+
+def group_actors(s: Sentence) -> list[list[PlacedActor]]:
+    """Actors joined only by coordinators form one side; the group inherits its first's prep."""
+    groups: list[list[PlacedActor]] = []
+    for actor in s.actors:
+        if groups and _joins(s, groups[-1], actor):
+            first = groups[-1][0]
+            actor.prep, actor.prep_word = first.prep, first.prep_word
+            if (
+                first.actor.sector
+                and not actor.actor.sector
+                and actor.kind == "country"
+                and actor.actor.country
+            ):
+                # "the ambassadors of Arnor, Osgiliath and Gondor", "Presiden Rusia dan Iran"
+                actor.actor = _with_sector(actor.actor, first.actor.sector)
+            groups[-1].append(actor)
+        else:
+            groups.append([actor])
+        actor.group = len(groups) - 1
+    return groups
+
+
+def _with_sector(actor: EventActor, sector: str) -> EventActor:
+    return EventActor(f"{actor.country}{sector}", actor.country, sector, actor.name)
+
+
+def _joins(s: Sentence, group: list[PlacedActor], actor: PlacedActor) -> bool:
+    return (
+        _coordinated(s, group[-1], actor)
+        and not _new_clause(s, group, actor)
+        and actor.prep in (None, group[0].prep)
+    )
+
+
+def _new_clause(s: Sentence, group: list[PlacedActor], right: PlacedActor) -> bool:
+    """ "... di Ukraina, dan Putin menandatangani": comma + "dan" after one actor joins clauses;
+    in a list ("Israel, AS, dan Inggris") the comma has already joined two."""
+    between = [s.tokens[i].text for i in range(group[-1].end, right.first)]
+    return len(group) == 1 and len(between) == 2 and between[0] == ","
+
+
+def _coordinated(s: Sentence, left: PlacedActor, right: PlacedActor) -> bool:
+    """Only coordinators (and a determiner: "Israel and the United States") in between."""
+    between = range(left.end, right.first)
+    if not 1 <= len(between) <= 3:
+        return False
+    roles = [s.roles[i][0] for i in between]
+    return any("coord" in r for r in roles) and all(r & {"coord", "det"} for r in roles)
+
+
+def reference_date(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Jakarta, KabarUji.id -" names where the report was filed, not an actor."""
+    dateline = parse_dateline(text[:200])
+    if dateline is None:
+        return mentions
+    return [m for m in mentions if m.start >= dateline.end]
+
+
+def without_credits(mentions: list[Mention], credited: list[str]) -> list[Mention]:
+    """An outlet the article credits ("told AFP", "dilansir dari Reuters") is a source of the
+    report, not an actor in it."""
+    names = {name.casefold() for name in credited}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.actor.sector == "MED"
+            and (m.text.casefold() in names or m.actor.name.casefold() in names)
+        )
+    ]
+
+
+def first_full_date(tokens: list[Token], text: str, lang: str) -> date | None:
+    """Without a publication date, the first date printed with its year anchors the rest."""
+    for mention in find_dates(tokens[:_ANCHOR_TOKENS], lang, date.today(), text):
+        resolved = mention.resolved
+        if resolved and resolved.precision == "day" and _YEAR.search(mention.text):
+            return resolved.date
+    return None
+
+
+def home_country(article: Article, gazetteer: Gazetteer, lang: str) -> str | None:
+    """Whose police and ministers an unqualified "polisi" or "menteri" are."""
+    if article.dateline:
+        for mention in gazetteer.find(article.dateline):
+            if mention.actor.country:
+                return mention.actor.country
+    return _HOME_COUNTRY.get(lang)

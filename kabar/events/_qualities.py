@@ -1,0 +1,104 @@
+"""The qualities of an event: negation, modality and background from the cues around
+it, its date, its place and a confidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..actors import Places
+from ..lang import find_dates
+from ._arguments import clause_start
+from ._layout import Sentence
+from ._lexicon import Trigger
+
+# How far (tokens) a cue may stand before its event word and still govern it.
+_NEGATION_REACH = 4
+
+_INTENTION_REACH = 5
+
+# "denied wrongdoing and accused ...": a cue does not reach past these to the next verb
+_CONJUNCTIONS = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
+
+
+def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
+    start = clause_start(s, trigger.first)
+    negated = intended = hedged = expected = background = False
+    for cue in s.cues:
+        if cue.kind == "background":
+            background = True
+        if cue.last > trigger.first or cue.first < start:
+            continue
+        distance = trigger.first - cue.last
+        # "denied wrongdoing and accused ...": a cue does not reach past "and" to the next verb
+        coordinated = any(s.roles[i][1] in _CONJUNCTIONS for i in range(cue.last, trigger.first))
+        if cue.kind == "negation" and distance <= _NEGATION_REACH and not coordinated:
+            negated = True
+        elif cue.kind == "intention" and distance <= _INTENTION_REACH and not coordinated:
+            intended = True
+        elif cue.kind == "hedge":
+            hedged = True
+        elif cue.kind == "expectation":
+            expected = True
+    modality = (
+        "intended" if intended else "hedged" if hedged else "expected" if expected else "asserted"
+    )
+    return {"negated": negated, "modality": modality, "background": background}
+
+
+def sentence_date(s: Sentence, text: str, reference: date | None):
+    """The first date the sentence states, resolved against the publication date."""
+    if reference is None:
+        return None
+    for mention in find_dates(s.tokens, s.lang, reference, text):
+        if mention.resolved is not None:
+            s.date_doubtful = mention.resolved.weekday_mismatch
+            return mention.resolved.date.isoformat(), mention.resolved.precision
+    return None
+
+
+def forward(when: str | None, precision: str | None, reference: date | None) -> str | None:
+    """A planned event is not in the past: "akan bertemu pada Jumat" read back to last
+    Friday (the resolver's default for a bare weekday) means next Friday."""
+    if not when or precision != "day" or reference is None:
+        return when
+    day = date.fromisoformat(when)
+    if 0 < (reference - day).days < 7:
+        return (day + timedelta(days=7)).isoformat()
+    return when
+
+
+def is_past(when: str | None, precision: str | None, reference: date | None) -> bool:
+    """An event dated well before the article is background (a week's grace for days)."""
+    if not when or reference is None or precision in (None, "publication"):
+        return False
+    moment = date.fromisoformat(when[:10]) if len(when) >= 10 else None
+    if moment is None:
+        return False
+    grace = {"day": 7, "week": 14, "month": 45, "year": 366}.get(precision, 7)
+    return (reference - moment).days > grace
+
+
+def place_of(s: Sentence, places: Places) -> str | None:
+    """Where: the first known place after "di"/"in"/"at"/"near" ("di Jenewa" -> Geneva)."""
+    for i, (roles, _) in enumerate(s.roles):
+        if "place" not in roles:
+            continue
+        words = []
+        for token in s.tokens[i + 1 : i + 1 + places.longest]:
+            if not token.text[:1].isupper():
+                break
+            words.append(token.text)
+        found = places.lookup(words) if words else None
+        if found is not None:
+            return found[0].name
+    return None
+
+
+def score_confidence(nominal: bool, flags: dict, sources, targets) -> float:
+    score = 0.85 if not nominal else 0.7
+    if flags["modality"] in ("hedged", "expected"):
+        score -= 0.15
+    if len(sources) > 1 or len(targets) > 1:
+        score -= 0.05
+    return max(0.1, min(1.0, score))
