@@ -224,6 +224,11 @@ def _print_overview(store: Store) -> None:
     click.echo("  by outlet:   " + ", ".join(f"{k} {v}" for k, v in sorted(outlets.items())))
     cited = sorted({source for row in rows for source in row["cited_sources"]})
     click.echo("  credited sources: " + (", ".join(cited) or "none"))
+    click.echo(f"{store.count_events()} events coded; most reported pairs:")
+    for source, target, count, goldstein in store.top_dyads():
+        click.echo(
+            f"  {source:>10} -> {target:<10} {count:>3} events, mean Goldstein {goldstein:+.1f}"
+        )
 
 
 def _print_article(record: dict[str, Any]) -> None:

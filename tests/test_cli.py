@@ -133,6 +133,8 @@ def test_demo_ingests_the_sample_corpus(runner, tmp_path):
     assert "27 articles in the store" in result.output
     assert "by language: en 7, id 20" in result.output
     assert "SuaraNusa" in result.output and "Reuters" in result.output
+    assert "events coded; most reported pairs:" in result.output
+    assert "IDNGOV -> MYSGOV" in result.output  # Prabowo and Anwar, told by several outlets
     again = runner.invoke(main, ["demo", "--db", str(db)])  # a fresh file each time
     assert "stored 27," in again.output
 

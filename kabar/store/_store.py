@@ -214,6 +214,26 @@ class Store:
             ).mappings()
             return [dict(row) for row in rows]
 
+    def top_dyads(self, limit: int = 5) -> list[tuple[str, str, int, float]]:
+        """Most reported source/target pairs: (source, target, events, mean Goldstein)."""
+        query = (
+            select(
+                events.c.source_code,
+                events.c.target_code,
+                func.count().label("n"),
+                func.avg(events.c.goldstein).label("goldstein"),
+            )
+            .where(events.c.target_code.is_not(None))
+            .group_by(events.c.source_code, events.c.target_code)
+            .order_by(func.count().desc(), events.c.source_code, events.c.target_code)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [
+                (row.source_code, row.target_code, row.n, float(row.goldstein))
+                for row in connection.execute(query)
+            ]
+
     def count_events(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(events)).scalar_one()
