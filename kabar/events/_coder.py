@@ -98,7 +98,7 @@ class Coder:
         starts = [t.start for t in tokens]
         events: list[Event] = []
         discourse = Discourse(countries={m.actor.country for m in mentions if m.actor.country})
-        home = home_country(article, self.gazetteer, lang)
+        home = home_country(article, self.gazetteer, lang, mentions)
         mentions = without_credits(outside_dateline(text, mentions), article.cited_sources)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)

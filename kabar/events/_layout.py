@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -377,10 +378,25 @@ def first_full_date(tokens: list[Token], text: str, lang: str) -> date | None:
     return None
 
 
-def home_country(article: Article, gazetteer: Gazetteer, lang: str) -> str | None:
-    """Whose police and ministers an unqualified "polisi" or "menteri" are."""
+def home_country(
+    article: Article, gazetteer: Gazetteer, lang: str, mentions: list[Mention]
+) -> str | None:
+    """Whose police, judges and ministers an unqualified "polisi", "hakim" or "menteri"
+    are: the country the article names most (a Jakarta outlet's story on Kashmir is about
+    India), ties going to the dateline's country, then the language's home."""
+    counts = Counter(
+        m.actor.country for m in mentions if m.actor.country and m.actor.sector != "MED"
+    )
+    dateline = None
     if article.dateline:
-        for mention in gazetteer.find(article.dateline):
-            if mention.actor.country:
-                return mention.actor.country
-    return _HOME_COUNTRY.get(lang)
+        dateline = next(
+            (m.actor.country for m in gazetteer.find(article.dateline) if m.actor.country), None
+        )
+    if counts:
+        best = max(counts.values())
+        leaders = {country for country, n in counts.items() if n == best}
+        if dateline in leaders:
+            return dateline
+        if len(leaders) == 1:
+            return leaders.pop()
+    return dateline or _HOME_COUNTRY.get(lang)

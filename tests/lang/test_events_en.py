@@ -591,7 +591,7 @@ DATELINED = [
     ("Indonesian police arrested dozens of protesters in Jakarta.", "COP", "OPP", "173"),
     ("Protesters rallied against the government in Jakarta.", "OPP", "GOV", "141"),
     ("Students protested against President Prabowo Subianto.", "OPP", "GOV", "141"),
-    ("Workers went on a general strike against the government.", "OPP", "GOV", "143"),
+    ("Trade unions went on a general strike against the government.", "OPP", "GOV", "143"),
     ("Students boycotted the government's ceremony.", "OPP", "GOV", "143"),
 ]
 
