@@ -208,3 +208,12 @@ def test_condemning_an_earlier_attack_targets_the_attacker(coder):
     assert ("IDNGOV", "ISR", "11") in pairs(code(coder, text))
     text = "Russia attacked Kyiv on Friday. The European Union condemned the attack."
     assert ("IGOEEU", "RUS", "11") in pairs(code(coder, text, "en"))
+
+
+def test_bare_roles_in_a_foreign_story_belong_to_its_country(coder):
+    text = (
+        "Pemerintah India memberlakukan jam malam di Kashmir setelah bentrokan di Srinagar. "
+        "India mengerahkan ribuan tentara ke wilayah itu. "
+        "Polisi menangkap puluhan demonstran pada Jumat."
+    )
+    assert ("INDCOP", "INDOPP", "17") in pairs(code(coder, text))
