@@ -113,10 +113,13 @@ class Coder:
                     self._events(text, sentence, trigger, lang, discourse, reference, article)
                     for trigger in sentence.triggers
                 ]
-                events.extend(event for batch in _borrow_targets(found) for event in batch)
+                coded = [event for batch in _borrow_targets(found) for event in batch]
+                events.extend(coded)
                 discourse.events = events
+            else:
+                coded = []
             if sentence is not None:
-                discourse.update(sentence)
+                discourse.update(sentence, coded)
         return _unique(events)
 
     @staticmethod
@@ -145,7 +148,8 @@ class Coder:
         roles = function_words(lang).roles(tokens)
         actors = place_actors(text, inside, tokens, home)
         actors = sorted(actors + anaphors(roles, actors, discourse), key=lambda a: a.first)
-        triggers = self.lexicons[lang].triggers(tokens) if actors else []
+        someone = actors or (discourse is not None and discourse.resolves(roles))
+        triggers = self.lexicons[lang].triggers(tokens) if someone else []
         sentence = Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         govern(sentence)
         sentence.groups = group_actors(sentence)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,7 +81,10 @@ class Discourse:
     countries: set[str] = field(default_factory=set)  # every country the article names
     events: list[Event] = field(default_factory=list)  # coded so far, in text order
 
-    def update(self, sentence: Sentence) -> None:
+    def update(self, sentence: Sentence, events: Sequence[Event] = ()) -> None:
+        """Carry the sentence's referents forward; ``events`` are those it coded, whose
+        first two-sided one names the pair ("A bertemu B, didampingi C. Keduanya ..." is
+        A and B, not B and C)."""
         people = [a for a in sentence.actors if a.kind == "person"]
         if people:
             self.person = people[-1].actor
@@ -97,8 +101,36 @@ class Discourse:
                 a.actor.code != d.code for d in distinct
             ):
                 distinct.append(a.actor)
-        if len(distinct) >= 2:
-            self.pair = distinct[-2:]
+        self.pair = _pair(sentence, events, distinct) or self.pair
+
+    def resolves(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
+        """Whether a sentence with no named actor still has one: "Ia ...", "Keduanya ..."."""
+        return any(
+            ("person" in r and self.person is not None) or ("group" in r and len(self.pair) == 2)
+            for r, _ in roles
+        )
+
+
+def _pair(
+    sentence: Sentence, events: Sequence[Event], distinct: list[EventActor]
+) -> list[EventActor]:
+    """The two sides "keduanya"/"both sides" will mean: two actors joined by "dan"
+    ("antara Hun Manet dan Phumtham"), else the sides of the sentence's first two-sided
+    event ("A bertemu B, didampingi C" is A and B), else the last two actors named."""
+    for group in reversed(sentence.groups):
+        sides = list({a.actor.code: a.actor for a in group}.values())
+        if len(sides) == 2 and _joined_by_word(sentence, group):
+            return sides
+    paired = next((e for e in events if e.target is not None), None)
+    if paired is not None:
+        return [paired.source, paired.target]
+    return distinct[-2:] if len(distinct) >= 2 else []
+
+
+def _joined_by_word(s: Sentence, group: list[PlacedActor]) -> bool:
+    """ "Hun Manet dan Phumtham", not "Balai Agung Rakyat, Beijing" (a place and its city)."""
+    between = range(group[0].end, group[-1].first)
+    return any("coord" in s.roles[i][0] and s.roles[i][1] != "," for i in between)
 
 
 def _event_actor(mention: Mention, country: str | None) -> EventActor:

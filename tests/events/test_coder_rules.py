@@ -217,3 +217,57 @@ def test_bare_roles_in_a_foreign_story_belong_to_its_country(coder):
         "Polisi menangkap puluhan demonstran pada Jumat."
     )
     assert ("INDCOP", "INDOPP", "17") in pairs(code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the sides of the meeting, not the minister who came along; the sentence names no
+        # one, so "keduanya" alone must make it worth coding
+        (
+            "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor, "
+            "didampingi Menteri Luar Negeri Retno Marsudi. "
+            "Keduanya menandatangani perjanjian batas laut.",
+            "id",
+        ),
+        (
+            "Joko Widodo met Malaysian Prime Minister Anwar Ibrahim in Bogor, joined by "
+            "Foreign Minister Retno Marsudi. The two leaders signed a maritime boundary treaty.",
+            "en",
+        ),
+    ],
+)
+def test_both_are_the_two_sides_of_the_last_meeting(coder, text, lang):
+    signed = {(s, t) for s, t, root, _ in code(coder, text, lang) if root == "05"}
+    assert signed == {("IDNGOV", "MYSGOV")}
+
+
+def test_both_are_the_two_joined_by_and(coder):
+    text = (
+        "Anwar Ibrahim berbicara melalui telepon dengan Hun Manet dan Pelaksana Tugas "
+        "Perdana Menteri Thailand Phumtham Wechayachai. "
+        "Anwar Ibrahim mendesak keduanya segera menghentikan tembakan."
+    )
+    urged = {t for s, t, root, _ in code(coder, text) if root == "02"}
+    assert urged == {"KHMGOV", "THAGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "title"),
+    [
+        (
+            "Anwar Ibrahim berbicara melalui telepon dengan Pelaksana Tugas Perdana Menteri "
+            "Thailand Phumtham Wechayachai.",
+            "id",
+            "Pelaksana Tugas Perdana Menteri Thailand",
+        ),
+        (
+            "Anwar Ibrahim spoke by phone with Thailand's acting Prime Minister Phumtham.",
+            "en",
+            "acting Prime Minister",
+        ),
+    ],
+)
+def test_an_acting_office_holder_is_one_actor(coder, text, lang, title):
+    (event,) = [e for *_, e in code(coder, text, lang)]
+    assert event.target.code == "THAGOV" and title in event.target.name
