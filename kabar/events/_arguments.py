@@ -186,8 +186,8 @@ def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[Ev
         roles = s.roles[i][0]
         if "person" in roles and discourse.person is not None:
             return [discourse.person]
-        if "group" in roles and len(discourse.pair) == 2:
-            return list(discourse.pair)
+        if discourse.both(roles):
+            return discourse.both(roles)
         if "speaker" in roles:
             return _speaker(s)
     return []
@@ -219,9 +219,9 @@ def _after(
     if found or "obj" not in allowed:
         return found
     window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
-    pair = discourse.pair if discourse is not None else []
-    if len(pair) == 2 and any("group" in s.roles[i][0] for i in window):
-        return list(pair)
+    for i in window if discourse is not None else ():
+        if discourse.both(s.roles[i][0]):
+            return discourse.both(s.roles[i][0])
     return _that_clause_subject(s, trigger) or _earlier_doer(s, trigger, discourse)
 
 

@@ -105,10 +105,24 @@ class Discourse:
 
     def resolves(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
         """Whether a sentence with no named actor still has one: "Ia ...", "Keduanya ..."."""
-        return any(
-            ("person" in r and self.person is not None) or ("group" in r and len(self.pair) == 2)
-            for r, _ in roles
-        )
+        return any(("person" in r and self.person is not None) or self.both(r) for r, _ in roles)
+
+    def both(self, roles: frozenset[str]) -> list[EventActor]:
+        """What "keduanya" (the pair) or "kedua pemimpin" (the pair's governments) means."""
+        if len(self.pair) != 2:
+            return []
+        if "group" in roles:
+            return list(self.pair)
+        if "leaders" in roles:
+            return [_government(a) for a in self.pair]
+        return []
+
+
+def _government(actor: EventActor) -> EventActor:
+    """A country's side as its government ("Thailand's army" -> Thailand's government)."""
+    if actor.country is None or actor.sector == "GOV":
+        return actor
+    return EventActor(f"{actor.country}GOV", actor.country, "GOV", actor.name)
 
 
 def _pair(

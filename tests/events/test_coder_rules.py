@@ -271,3 +271,25 @@ def test_both_are_the_two_joined_by_and(coder):
 def test_an_acting_office_holder_is_one_actor(coder, text, lang, title):
     (event,) = [e for *_, e in code(coder, text, lang)]
     assert event.target.code == "THAGOV" and title in event.target.name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "root"),
+    [
+        (
+            "Militer Thailand dan militer Kamboja saling tembak di perbatasan. "
+            "Donald Trump mengkritik kedua pemimpin.",
+            "id",
+            "11",
+        ),
+        (
+            "The Thai army and the Cambodian army exchanged fire at the border. "
+            "Donald Trump urged both leaders to stop the fighting.",
+            "en",
+            "02",
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_governments_of_the_pair(coder, text, lang, root):
+    targets = {t for _, t, r, _ in code(coder, text, lang) if r == root}
+    assert targets == {"THAGOV", "KHMGOV"}
