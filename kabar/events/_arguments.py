@@ -363,6 +363,13 @@ def actor_pairs(sources, targets, symmetric: bool) -> list[tuple[EventActor, Eve
     return [(a, b) for a in sources for b in targets if _distinct(a, b)]
 
 
+def is_mutual(s: Sentence, trigger: Trigger) -> bool:
+    """ "saling" just before the event word, "each other" just after it: the coordinated
+    side acts on itself, one symmetric event per pair ("Kedua negara saling menuduh")."""
+    near = range(max(0, trigger.first - 2), min(len(s.tokens), trigger.end + 3))
+    return any("mutual" in s.roles[i][0] for i in near)
+
+
 def _distinct(a: EventActor, b: EventActor) -> bool:
     """Two sides of an event: not one actor, nor a country and its own government
     ("Zelensky ... antara Rusia dan Ukraina" does not pair Zelensky with Ukraine)."""

@@ -32,6 +32,7 @@ from ._arguments import (
     actor_pairs,
     conditional,
     fits,
+    is_mutual,
     is_nominal,
     is_passive,
     nominal_arguments,
@@ -173,7 +174,8 @@ class Coder:
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
-        pairs = actor_pairs(sources, targets, entry.symmetric and paired)
+        mutual = is_mutual(s, trigger)
+        pairs = actor_pairs(sources, targets, (entry.symmetric and paired) or mutual)
         if not pairs:
             # "melakukan mediasi dengan menghubungi X": an act with no target of its own may
             # take the targets of another event of the same source in the sentence
@@ -215,7 +217,7 @@ class Coder:
                 end=s.end,
                 confidence=confidence,
                 rule=entry.rule,
-                symmetric=entry.symmetric,
+                symmetric=entry.symmetric or mutual,
             )
             for src, tgt in pairs
         ]

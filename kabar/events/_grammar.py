@@ -1,8 +1,7 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
-Roles: prep, agent, between, coord, clause, person, group, leaders, speaker, light, be, det, place,
-quantity, relative, this_country, this_group, this_body,
-condition.
+Roles: prep, agent, between, coord, clause, person, group, leaders, mutual, speaker, light,
+be, det, place, quantity, relative, this_country, this_group, this_body, condition.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ ROLES = frozenset(
         "person",
         "group",
         "leaders",
+        "mutual",
         "speaker",
         "light",
         "be",

@@ -293,3 +293,24 @@ def test_an_acting_office_holder_is_one_actor(coder, text, lang, title):
 def test_the_two_leaders_are_the_governments_of_the_pair(coder, text, lang, root):
     targets = {t for _, t, r, _ in code(coder, text, lang) if r == root}
     assert targets == {"THAGOV", "KHMGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Militer Thailand dan militer Kamboja saling tembak di perbatasan.",
+            "id",
+            ("THAMIL", "KHMMIL", "19"),
+        ),
+        (
+            "Thailand and Cambodia accused each other of firing first near the temple.",
+            "en",
+            ("THA", "KHM", "11"),
+        ),
+    ],
+)
+def test_a_side_acting_on_itself_is_one_symmetric_event_per_pair(coder, text, lang, expected):
+    events = code(coder, text, lang)
+    assert pairs(events) == {expected}
+    assert all(e.symmetric for *_, e in events)
