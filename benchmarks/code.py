@@ -74,11 +74,6 @@ HEADER = (
 )
 
 
-HEADER = (
-    "| input | stage | articles | events | articles/s | coder alone/s | vs extract "
-    "| peak RSS MB |\n|---|---|---|---|---|---|---|---|"
-)
-
 
 def _child(mode: str, shared: Path, repeat: int) -> dict:
     output = subprocess.run(

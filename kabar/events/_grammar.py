@@ -1,6 +1,6 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
-Roles: prep, agent, between, coord, clause, person, group, leaders, mutual, speaker, light,
+Roles: prep, agent, between, coord, clause, person, group, leaders, they, mutual, speaker, light,
 be, det, place, quantity, relative, this_country, this_group, this_body, condition.
 """
 
@@ -24,6 +24,7 @@ ROLES = frozenset(
         "person",
         "group",
         "leaders",
+        "they",
         "mutual",
         "speaker",
         "light",

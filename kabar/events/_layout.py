@@ -105,13 +105,18 @@ class Discourse:
 
     def resolves(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
         """Whether a sentence with no named actor still has one: "Ia ...", "Keduanya ..."."""
-        return any(("person" in r and self.person is not None) or self.both(r) for r, _ in roles)
+        return any(
+            ("person" in r and self.person is not None) or ("they" not in r and self.both(r))
+            for r, _ in roles
+        )
 
     def both(self, roles: frozenset[str]) -> list[EventActor]:
-        """What "keduanya" (the pair) or "kedua pemimpin" (the pair's governments) means."""
+        """What "keduanya" (the pair) or "kedua pemimpin" (the pair's governments) means;
+        "mereka"/"they" may mean the pair too, but only a named actor in the same sentence
+        makes its sentence worth coding (it often means unnamed people: fans, residents)."""
         if len(self.pair) != 2:
             return []
-        if "group" in roles:
+        if roles & {"group", "they"}:
             return list(self.pair)
         if "leaders" in roles:
             return [_government(a) for a in self.pair]

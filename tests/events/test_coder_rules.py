@@ -314,3 +314,11 @@ def test_a_side_acting_on_itself_is_one_symmetric_event_per_pair(coder, text, la
     events = code(coder, text, lang)
     assert pairs(events) == {expected}
     assert all(e.symmetric for *_, e in events)
+
+
+def test_they_alone_does_not_make_a_sentence_worth_coding(coder):
+    text = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor. "
+        "Mereka menandatangani perjanjian batas laut."
+    )
+    assert {root for *_, root, _ in code(coder, text)} == {"04"}
