@@ -186,8 +186,8 @@ def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[Ev
         roles = s.roles[i][0]
         if "person" in roles and discourse.person is not None:
             return [discourse.person]
-        if discourse.both(roles):
-            return discourse.both(roles)
+        if both := discourse.both(roles):
+            return both
         if "speaker" in roles:
             return _speaker(s)
     return []
@@ -220,8 +220,8 @@ def _after(
         return found
     window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
     for i in window if discourse is not None else ():
-        if discourse.both(s.roles[i][0]):
-            return discourse.both(s.roles[i][0])
+        if both := discourse.both(s.roles[i][0]):
+            return both
     return _that_clause_subject(s, trigger) or _earlier_doer(s, trigger, discourse)
 
 

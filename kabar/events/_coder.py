@@ -107,6 +107,7 @@ class Coder:
             sentence = self._sentence(
                 text, start, end, tokens[first:last], mentions, lang, home, reference, discourse
             )
+            coded: list[Event] = []
             if sentence is not None and sentence.triggers:
                 sentence.cues = find_cues(sentence.tokens, lang, text)
                 sentence.date = self._date(sentence, text, reference, discourse)
@@ -117,8 +118,6 @@ class Coder:
                 coded = [event for batch in _borrow_targets(found) for event in batch]
                 events.extend(coded)
                 discourse.events = events
-            else:
-                coded = []
             if sentence is not None:
                 discourse.update(sentence, coded)
         return _unique(events)

@@ -119,15 +119,9 @@ class Discourse:
         if roles & {"group", "they"}:
             return list(self.pair)
         if "leaders" in roles:
-            return [_government(a) for a in self.pair]
+            # a country's side as its government ("Thailand's army" -> Thailand's government)
+            return [_with_sector(a, "GOV") if a.country else a for a in self.pair]
         return []
-
-
-def _government(actor: EventActor) -> EventActor:
-    """A country's side as its government ("Thailand's army" -> Thailand's government)."""
-    if actor.country is None or actor.sector == "GOV":
-        return actor
-    return EventActor(f"{actor.country}GOV", actor.country, "GOV", actor.name)
 
 
 def _pair(
