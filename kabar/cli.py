@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from .errors import KabarError
-from .evaluate import evaluate, format_report, run_petrarch_suite
+from .evaluate import evaluate, evaluate_stories, format_report, run_petrarch_suite
 from .events import Coder
 from .extract import Extractor
 from .models import Article, Event, Failure
@@ -24,6 +24,7 @@ from .pipeline import IngestReport, extract_all, ingest
 from .read import Reader
 from .settings import Settings
 from .store import Store
+from .stories import StoryBuilder, lineage_tree
 
 EXIT_FAILURES = 1
 
@@ -206,7 +207,8 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
         return
     click.echo(
         f"read {report.read}, stored {report.stored}, new versions {report.new_versions}, "
-        f"duplicates {report.duplicates}, failed {report.failed}; events {report.events}"
+        f"duplicates {report.duplicates}, failed {report.failed}; events {report.events}; "
+        f"stories: {report.new_stories} new, {report.joined_stories} articles joined one"
     )
     for failure in report.failures:
         click.echo(f"  failed ({failure.stage}): {failure.location}: {failure.reason}")
@@ -297,3 +299,136 @@ def eval_petrarch_command(settings: Settings, records: str, as_json: bool, misse
     click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.format())
     if misses:
         click.echo("\n".join(report.misses))
+
+
+@main.command("cluster")
+@db_option
+@click.option("--rebuild", is_flag=True, help="Forget all stories and group every article again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def cluster_command(settings: Settings, db: str, rebuild: bool, as_json: bool) -> None:
+    """Group stored articles that are in no story yet (all of them with --rebuild)."""
+    with _open_store(db) as store:
+        builder = StoryBuilder(store, settings)
+        report = builder.rebuild() if rebuild else builder.add()
+    if as_json:
+        click.echo(json.dumps(report.as_dict()))
+    else:
+        click.echo(
+            f"{report.articles} articles grouped: {report.new_stories} new stories, "
+            f"{report.joined} joined a story, {report.merges} merges, "
+            f"{len(report.touched)} stories updated"
+        )
+
+
+@main.command("stories")
+@db_option
+@click.option("--since", help="Stories running on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Stories starting on or before this date (YYYY-MM-DD).")
+@click.option("--language", help="Stories with an article in this language.")
+@click.option("--outlet", help="Stories with an article from this outlet.")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def stories_command(db: str, as_json: bool, **filters: Any) -> None:
+    """List stories, newest first, with their counts of articles, outlets and events."""
+    with _open_store(db) as store:
+        rows = store.stories(**filters)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(
+                f"{row['id']:>6}  {row['first_published'] or '-':<10}  "
+                f"{row['articles']:>3} art {row['outlets']:>3} out {row['events']:>4} ev  "
+                f"{'+'.join(row['languages']) or '-':<5}  {row['title'] or '(untitled)'}"
+            )
+
+
+@main.command("story")
+@click.argument("story_id", type=int)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
+def story_command(story_id: int, db: str, as_json: bool) -> None:
+    """Show one story: its articles, their copy lineage and the merged events."""
+    with _open_store(db) as store:
+        story = store.story(story_id)
+    if story is None:
+        raise click.ClickException(f"no story with id {story_id}")
+    story["lineage"] = lineage_tree(story["articles_list"])
+    if as_json:
+        click.echo(json.dumps(story, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"story {story['id']}: {story['title'] or '(untitled)'}")
+    click.echo(
+        f"  {story['articles']} articles, {story['outlets']} outlets, "
+        f"{'+'.join(story['languages'])}, {story['first_published']} .. {story['last_published']}"
+    )
+    click.echo("\nlineage (indented under the article each one reuses):")
+    if story["upstream"]:
+        click.echo(f"  credited upstream, not in the store: {', '.join(story['upstream'])}")
+    for root in story["lineage"]:
+        _print_lineage(root, depth=1)
+    click.echo("\nevents, each counted once:")
+    for event in story["events_list"]:
+        click.echo(
+            f"  {event['source_code']:>10} -> {event['target_code'] or '-':<10} "
+            f"{event['cameo']:<4} {event['date'] or '-':<10} "
+            f"{event['mentions']} mentions, {event['articles']} articles, "
+            f"{event['outlets']} outlets" + ("  negated" if event["negated"] else "")
+        )
+
+
+def _print_lineage(node: dict, depth: int) -> None:
+    article = node["article"]
+    reuse = article["reuse"] or "original"
+    if reuse in ("verbatim", "rewrite"):
+        reuse += (
+            f" ({article['shingle_share']:.0%} of its wording,"
+            f" {article['sentence_share']:.0%} of its sentences)"
+        )
+    elif reuse in ("paraphrase", "translation"):
+        reuse += f" ({article['names_share']:.0%} of its names and numbers)"
+    credit = ", credits it" if article["credits_parent"] else ""
+    click.echo(
+        f"{'  ' * depth}#{article['id']} {article['outlet'] or '-'} "
+        f"{article['published_at'] or article['published'] or '-'} [{article['language']}] "
+        f"{reuse}{credit}: {(article['title'] or '')[:60]}"
+    )
+    for copy in node["copies"]:
+        _print_lineage(copy, depth + 1)
+
+
+@main.command("eval-stories")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--outlets",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Outlet table of the corpus's outlets (added to extract.outlet_files).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.pass_obj
+def eval_stories_command(
+    settings: Settings, corpora: tuple[str, ...], outlets: tuple[str, ...], as_json: bool
+) -> None:
+    """Score story grouping (B-cubed) and lineage against gold story corpora (JSONL)."""
+    settings = settings.replace(
+        **{"extract.outlet_files": [*settings.extract.outlet_files, *outlets]}
+    )
+    try:
+        scores = evaluate_stories(corpora, settings)
+    except (KabarError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(
+        f"{scores.articles} articles, {scores.gold_stories} gold stories, "
+        f"{scores.predicted_stories} predicted\n"
+        f"B-cubed  precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+        f"F1 {scores.f1:.3f}\nlineage accuracy {scores.lineage_accuracy:.3f}"
+    )
+    for mistake in scores.mistakes:
+        click.echo(f"  {json.dumps(mistake, ensure_ascii=False)}")

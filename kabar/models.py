@@ -49,6 +49,7 @@ class Article:
     author: str | None = None
     published_precision: str | None = None
     published_from: str | None = None
+    published_at: str | None = None  # UTC time, when the source gives the time of day
     location: str = ""
     raw_sha256: str = ""
     format: DocFormat = "text"

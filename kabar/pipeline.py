@@ -1,4 +1,4 @@
-"""The pipeline as one cascade: read -> extract -> code -> store.
+"""The pipeline as one cascade: read -> extract -> code -> store -> cluster.
 
 Each input flows through the stages one document at a time, so memory stays flat however
 large the corpus. A failure at any stage is recorded with its location and reason and
@@ -17,6 +17,7 @@ from .models import Article, Failure, RawDoc
 from .read import Reader
 from .settings import Settings
 from .store import Outcome, Store
+from .stories import StoryBuilder
 
 Progress = Callable[["IngestReport"], None]
 
@@ -30,6 +31,8 @@ class IngestReport:
     new_versions: int = 0
     duplicates: int = 0
     events: int = 0
+    new_stories: int = 0
+    joined_stories: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     @property
@@ -51,6 +54,8 @@ class IngestReport:
             "new_versions": self.new_versions,
             "duplicates": self.duplicates,
             "events": self.events,
+            "new_stories": self.new_stories,
+            "joined_stories": self.joined_stories,
             "failed": self.failed,
             "failures": [
                 {"location": f.location, "reason": f.reason, "stage": f.stage}
@@ -95,8 +100,10 @@ def ingest(
     code: bool = True,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Read, extract, code (unless ``code`` is False) and store every input."""
+    """Read, extract, code (unless ``code`` is False), store every input and, when
+    ``stories.enabled``, put each stored batch into stories."""
     report = IngestReport()
+    stories = StoryBuilder(store, settings) if settings.stories.enabled else None
     reader = Reader(settings)
     stream = extract_all(reader.read(inputs), extractor or Extractor(settings))
     if code:
@@ -110,18 +117,26 @@ def ingest(
             else:
                 batch.append(item)
                 if len(batch) >= settings.store.batch_size:
-                    _flush(store, batch, report)
+                    _flush(store, batch, report, stories)
             if progress:
                 progress(report)
-        _flush(store, batch, report)
+        _flush(store, batch, report, stories)
     finally:
         reader.close()
     return report
 
 
-def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
+def _flush(
+    store: Store, batch: list[Article], report: IngestReport, stories: StoryBuilder | None
+) -> None:
+    new_ids = []
     for article, added in zip(batch, store.add_many(batch), strict=True):
         report.count(added.outcome)
         if added.outcome is not Outcome.DUPLICATE:
             report.events += len(article.events)
+            new_ids.append(added.article_id)
     batch.clear()
+    if stories is not None and new_ids:
+        grouped = stories.add(new_ids)
+        report.new_stories += grouped.new_stories
+        report.joined_stories += grouped.joined

@@ -74,12 +74,30 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySettings:
+    enabled: bool
+    window_days: int
+    num_perm: int
+    lsh_threshold: float
+    near_duplicate: float
+    rewrite_jaccard: float
+    rewrite_names: float
+    same_facts_names: float
+    same_facts_shared: int
+    same_facts_days: int
+    candidate_names: int
+    parent_min_share: float
+    translation_min_names: float
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     read: ReadSettings
     fetch: FetchSettings
     extract: ExtractSettings
     code: CodeSettings
     store: StoreSettings
+    stories: StorySettings
 
     @classmethod
     def load(
@@ -192,6 +210,7 @@ _SECTIONS: dict[str, type] = {
     "ExtractSettings": ExtractSettings,
     "CodeSettings": CodeSettings,
     "StoreSettings": StoreSettings,
+    "StorySettings": StorySettings,
     "JsonlFields": JsonlFields,
 }
 

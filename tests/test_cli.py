@@ -55,6 +55,8 @@ def test_ingest_json_summary_and_db_option(runner, corpus, tmp_path):
         "new_versions": 0,
         "duplicates": 0,
         "events": json.loads(result.output)["events"],
+        "new_stories": 1,  # both texts share their paragraphs: one story
+        "joined_stories": 1,
         "failed": 0,
         "failures": [],
     }

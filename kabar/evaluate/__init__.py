@@ -1,4 +1,5 @@
-"""Evaluation: the coder against gold files (``kabar eval``) and PETRARCH2's unit tests."""
+"""Evaluation: the coder against gold files (``kabar eval``) and PETRARCH2's unit tests;
+stories and lineage against a gold story corpus (``kabar eval-stories``)."""
 
 from ._gold import (
     LEVELS,
@@ -15,15 +16,18 @@ from ._gold import (
     pair,
 )
 from ._petrarch import PetrarchReport, run_petrarch_suite
+from ._stories import StoryScores, evaluate_stories, score_stories
 
 __all__ = [
     "LEVELS",
     "GoldError",
     "PetrarchReport",
+    "StoryScores",
     "Report",
     "Tally",
     "article_for",
     "evaluate",
+    "evaluate_stories",
     "format_report",
     "load_gold",
     "match_code",
@@ -31,4 +35,5 @@ __all__ = [
     "match_root",
     "pair",
     "run_petrarch_suite",
+    "score_stories",
 ]

@@ -7,13 +7,14 @@ when only a URL path like ``/2026/01/`` says so.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|$|-)"
 )
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
+_HAS_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 # Dates as printed in Indonesian and English pages: "Jumat, 16 Januari 2026",
 # "16/01/2026", "16 Jan 2026 09:30 WIB", "January 16, 2026".
 _PRINTED = re.compile(
@@ -31,6 +32,22 @@ def date_from_iso(value: str | None) -> tuple[str, str] | None:
     if match and _valid(*map(int, match.groups())):
         return match.group(0), "day"
     return parse_printed(str(value))
+
+
+def time_from_iso(value: str | None) -> str | None:
+    """A metadata timestamp with its time of day, as UTC ('2026-01-16T01:00:00Z'); None when
+    the value has no time. Copies of a story often appear within hours of each other."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if not _HAS_TIME.search(str(value)):
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds") + "Z"
 
 
 def date_from_url(url: str | None) -> tuple[str, str] | None:

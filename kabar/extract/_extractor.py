@@ -17,7 +17,7 @@ from ..models import Article, RawDoc
 from ..read import repair_mojibake
 from ..settings import Settings
 from ._dateline import Dateline, parse_dateline
-from ._dates import date_from_iso, date_from_url, date_printed_in
+from ._dates import date_from_iso, date_from_url, date_printed_in, time_from_iso
 from ._html import extract_page
 from ._language import detect_language
 from ._outlets import OutletTable
@@ -86,6 +86,7 @@ class Extractor:
             url=url,
             published=published[0] if published else None,
             published_precision=published[1] if published else None,
+            published_at=time_from_iso(hints.get("published")) or time_from_iso(meta_date),
             language=detect_language(f"{title or ''}\n{text}"),
             dateline=dateline.place if dateline else None,
             cited_sources=self._cited(text, outlet, dateline),

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -53,6 +54,8 @@ articles = Table(
     Column("author", Text),
     Column("published", Text),
     Column("published_precision", Text),
+    # UTC time of publication when the source gives the time of day (migration 3).
+    Column("published_at", Text),
     Column("language", Text),
     Column("dateline", Text),
     Column("cited_sources", Text, nullable=False, server_default="[]"),
@@ -107,6 +110,108 @@ Index("ix_events_root", events.c.cameo_root)
 Index("ix_events_dyad", events.c.source_country, events.c.target_country)
 
 
+# -- stories (migration 3) ----------------------------------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),
+    Column("original_article_id", Integer),
+    # Outlets the original itself credits but that are not in the story (the wire upstream).
+    Column("upstream", Text, nullable=False, server_default="[]"),
+    Column("first_published", Text),
+    Column("last_published", Text),
+    Column("articles", Integer, nullable=False, server_default="0"),
+    Column("outlets", Integer, nullable=False, server_default="0"),
+    Column("languages", Text, nullable=False, server_default="[]"),
+    Column("events", Integer, nullable=False, server_default="0"),
+    Column("updated_at", Text, nullable=False),
+)
+Index("ix_stories_first_published", stories.c.first_published)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column(
+        "article_id",
+        Integer,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    # Why it joined: the strongest link to an article already in the story.
+    Column("linked_to", Integer),
+    Column("link", Text),
+    Column("link_score", Float),
+    # Lineage: the earlier article it most likely reuses, and how much of it.
+    Column("parent_article_id", Integer),
+    Column("reuse", Text),
+    Column("shingle_share", Float),
+    Column("sentence_share", Float),
+    Column("names_share", Float),
+    Column("credits_parent", Boolean, nullable=False, server_default="0"),
+    # The signature that decides links, kept so later articles compare without re-reading.
+    Column("language", Text),
+    Column("day", Integer, nullable=False),
+    Column("sort_key", Text, nullable=False),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("shingles", Integer, nullable=False),
+    Column("names", Text, nullable=False),
+)
+Index("ix_story_articles_story", story_articles.c.story_id)
+
+# Look-up keys (MinHash bands, names) with the day, to find an article's candidates.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+)
+Index("ix_story_keys_key_day", story_keys.c.key, story_keys.c.day)
+Index("ix_story_keys_article", story_keys.c.article_id)
+
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False),
+    Column("source_code", Text, nullable=False),
+    Column("source_name", Text),
+    Column("target_code", Text),
+    Column("target_name", Text),
+    Column("cameo", Text, nullable=False),
+    Column("cameo_root", Text, nullable=False),
+    Column("plover_type", Text),
+    Column("goldstein", Float, nullable=False),
+    Column("quad_class", Integer, nullable=False),
+    Column("date", Text),
+    Column("negated", Boolean, nullable=False),
+    Column("symmetric", Boolean, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("first_event_id", Integer, nullable=False),
+)
+Index("ix_story_events_story", story_events.c.story_id)
+
+story_event_mentions = Table(
+    "story_event_mentions",
+    metadata,
+    Column("story_event_id", Integer, nullable=False),
+    Column(
+        "event_id",
+        Integer,
+        ForeignKey("events.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+)
+Index("ix_story_event_mentions_story_event", story_event_mentions.c.story_event_id)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -124,9 +229,20 @@ def _create_tables(*tables: Table) -> Callable[[Connection], None]:
     return apply
 
 
+def _stories(connection: Connection) -> None:
+    """Story tables, and the publication time of day that orders copies within a day."""
+    columns = {column["name"] for column in inspect(connection).get_columns("articles")}
+    if "published_at" not in columns:
+        connection.exec_driver_sql("ALTER TABLE articles ADD COLUMN published_at TEXT")
+    _create_tables(stories, story_articles, story_keys, story_events, story_event_mentions)(
+        connection
+    )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles", _create_tables(articles)),
     Migration(2, "events coded from articles", _create_tables(events)),
+    Migration(3, "stories, lineage and story events", _stories),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -19,7 +19,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -33,6 +33,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from ..errors import StoreError
 from ..models import Article, Event
 from ..read._hashing import sha256
+from . import _stories
 from ._schema import articles, events, migrate
 
 DEFAULT_DB = "kabar.db"
@@ -98,6 +99,10 @@ class Store:
             connection.execution_options(kabar_write=True)
             with connection.begin():
                 yield connection
+
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """A write transaction for the later stages (stories), committed on success."""
+        return self._write()
 
     def add_many(self, batch: Iterable[Article]) -> list[Added]:
         """Add a batch in one transaction: after a crash either all of it is there or none.
@@ -234,6 +239,27 @@ class Store:
                 for row in connection.execute(query)
             ]
 
+    # -- stories -----------------------------------------------------------------------------
+
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stories newest first; filters: since, until, language, outlet, min_articles,
+        limit, offset."""
+        with self.engine.connect() as connection:
+            return _stories.list_stories(connection, **filters)
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        """One story: its summary, articles with their lineage, and merged events."""
+        with self.engine.connect() as connection:
+            return _stories.story_detail(connection, story_id)
+
+    def story_of(self, article_id: int) -> int | None:
+        with self.engine.connect() as connection:
+            return _stories.story_of(connection, article_id)
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as connection:
+            return _stories.count_stories(connection)
+
     def count_events(self) -> int:
         with self.engine.connect() as connection:
             return connection.execute(select(func.count()).select_from(events)).scalar_one()
@@ -296,6 +322,7 @@ def _row(article: Article, now: str) -> dict[str, Any]:
         "author": article.author,
         "published": article.published,
         "published_precision": article.published_precision,
+        "published_at": article.published_at,
         "language": article.language,
         "dateline": article.dateline,
         "cited_sources": json.dumps(article.cited_sources, ensure_ascii=False),
