@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 
 from ._schema import (
     articles,
@@ -85,43 +85,57 @@ def candidate_ids(
     Undated articles (day -1) are looked up by their bands only, at any date, and are found
     by every dated article's bands: they can only be near-duplicates.
     """
-    if not keys:
-        return []
     if day < 0:
         keys = [key for key in keys if key.startswith("b")]
-        when = story_keys.c.day.is_not(None)
+        low, high = -1, 1 << 40
     else:
-        when = story_keys.c.day.between(day - window_days, day + window_days) | (
-            (story_keys.c.day == -1) & story_keys.c.key.like("b%")
-        )
-    # a shared band counts as many names: either is enough to be compared
-    hits = func.sum(case((story_keys.c.key.like("b%"), min_names), else_=1))
-    query = (
+        low, high = day - window_days, day + window_days
+    if not keys:
+        return []
+    return list(
+        connection.execute(
+            _CANDIDATES,
+            {"keys": keys, "low": low, "high": high, "me": article_id, "min_names": min_names},
+        ).scalars()
+    )
+
+
+def _candidates_query():
+    # Built once with bound parameters: SQLAlchemy caches its compiled form.
+    band = story_keys.c.key.like("b%")
+    hits = func.sum(case((band, bindparam("min_names")), else_=1))
+    return (
         select(story_keys.c.article_id)
         .where(
-            story_keys.c.key.in_(keys),
-            when,
-            story_keys.c.article_id != article_id,
+            story_keys.c.key.in_(bindparam("keys", expanding=True)),
+            story_keys.c.day.between(bindparam("low"), bindparam("high"))
+            | ((story_keys.c.day == -1) & band),
+            story_keys.c.article_id != bindparam("me"),
         )
         .group_by(story_keys.c.article_id)
-        .having(hits >= min_names)
+        .having(hits >= bindparam("min_names"))
         .order_by(story_keys.c.article_id)
     )
-    return list(connection.execute(query).scalars())
+
+
+_CANDIDATES = _candidates_query()
+
+
+_SIGNATURES = select(
+    story_articles.c.article_id,
+    story_articles.c.story_id,
+    story_articles.c.language,
+    story_articles.c.day,
+    story_articles.c.sort_key,
+    story_articles.c.minhash,
+    story_articles.c.shingles,
+    story_articles.c.names,
+).where(story_articles.c.article_id.in_(bindparam("ids", expanding=True)))
 
 
 def signature_rows(connection: Connection, ids: Iterable[int]) -> list[dict[str, Any]]:
-    query = select(
-        story_articles.c.article_id,
-        story_articles.c.story_id,
-        story_articles.c.language,
-        story_articles.c.day,
-        story_articles.c.sort_key,
-        story_articles.c.minhash,
-        story_articles.c.shingles,
-        story_articles.c.names,
-    ).where(story_articles.c.article_id.in_(list(ids)))
-    return [dict(row) for row in connection.execute(query).mappings()]
+    rows = connection.execute(_SIGNATURES, {"ids": list(ids)}).mappings()
+    return [dict(row) for row in rows]
 
 
 def new_story(connection: Connection) -> int:

@@ -18,6 +18,7 @@ summary recomputed from its articles, so they are always current.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ from ._events import merge_events
 from ._lineage import Member, lineage
 from ._links import Link, link
 from ._signature import Signature, band_keys, signature
+
+
+# An article is compared with those sharing at least this share of its names (or
+# stories.candidate_names, if more): a link needs far more than that (Dice >= 0.3).
+CANDIDATE_SHARE = 0.15
 
 
 @dataclass
@@ -62,19 +68,28 @@ class StoryBuilder:
         threshold = self.rules.lsh_threshold
         self.bands, self.rows = _optimal_param(threshold, self.rules.num_perm, 0.5, 0.5)
 
-    def add(self, article_ids: Iterable[int] | None = None) -> StoryReport:
-        """Put the given articles (default: every article not in a story yet) in stories."""
+    def add(self, article_ids: Iterable[int] | None = None, chunk: int = 500) -> StoryReport:
+        """Put the given articles (default: every article not in a story yet) in stories.
+
+        Works through them ``chunk`` at a time, each chunk one transaction, so memory stays
+        flat however many articles wait and a crash loses one chunk's work at most.
+        """
         report = StoryReport()
         with self.store.transaction() as connection:
-            ids = queries.unassigned_ids(connection, article_ids)
-            rows = queries.article_rows(connection, ids) if ids else []
-            actors = queries.actor_codes(connection, ids) if ids else {}
-            signatures = [self._signature(row, actors.get(row["id"], ())) for row in rows]
-            for sig in sorted(signatures, key=lambda s: s.sort_key):
-                self._place(connection, sig, report)
-            for story_id in sorted(report.touched):
-                self._refresh(connection, story_id)
-        report.articles = len(signatures)
+            waiting = queries.unassigned_ids(connection, article_ids)
+        for start in range(0, len(waiting), chunk):
+            ids = waiting[start : start + chunk]
+            touched: set[int] = set()
+            with self.store.transaction() as connection:
+                rows = queries.article_rows(connection, ids)
+                actors = queries.actor_codes(connection, ids)
+                signatures = [self._signature(row, actors.get(row["id"], ())) for row in rows]
+                for sig in sorted(signatures, key=lambda s: s.sort_key):
+                    self._place(connection, sig, report, touched)
+                for story_id in sorted(touched):
+                    self._refresh(connection, story_id)
+            report.articles += len(signatures)
+            report.touched |= touched
         return report
 
     def rebuild(self) -> StoryReport:
@@ -97,7 +112,7 @@ class StoryBuilder:
             actors=actors,
         )
 
-    def _place(self, connection, sig: Signature, report: StoryReport) -> None:
+    def _place(self, connection, sig: Signature, report: StoryReport, touched: set[int]) -> None:
         keys = band_keys(sig.minhash, self.bands, self.rows) + [f"n:{n}" for n in sig.names]
         linked: list[tuple[Link, int, int]] = []  # (link, article, story)
         candidates = queries.candidate_ids(
@@ -106,7 +121,7 @@ class StoryBuilder:
             sig.day,
             keys,
             self.rules.window_days,
-            self.rules.candidate_names,
+            max(self.rules.candidate_names, math.ceil(CANDIDATE_SHARE * len(sig.names))),
         )
         for row in queries.signature_rows(connection, candidates) if candidates else []:
             found = link(sig, _stored_signature(row), self.rules)
@@ -117,13 +132,14 @@ class StoryBuilder:
         if story_ids:
             story_id = story_ids[0]
             queries.merge_stories(connection, story_id, story_ids[1:])
+            touched.difference_update(story_ids[1:])
             report.touched.difference_update(story_ids[1:])
             report.merges += len(story_ids) - 1
             report.joined += 1
         else:
             story_id = queries.new_story(connection)
             report.new_stories += 1
-        report.touched.add(story_id)
+        touched.add(story_id)
         strongest = max(linked, key=lambda item: (item[0].score, -item[1]), default=None)
         queries.add_member(
             connection,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +27,6 @@ from datasketch import MinHash
 
 from ..lang import read_lines
 
-SHINGLE_WORDS = 3
 _WORD = re.compile(r"\w+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]\b")
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
@@ -74,13 +74,14 @@ def words(text: str) -> list[str]:
 
 
 def shingle_hashes(text: str) -> set[int]:
-    """Stable 32-bit hashes of the text's word 3-grams (the same on every machine)."""
+    """Stable 32-bit hashes (CRC-32) of the text's word 3-grams, the same on every machine
+    and in every process, unlike Python's own hash()."""
     tokens = words(text)
-    if len(tokens) < SHINGLE_WORDS:
-        tokens = tokens + [""] * (SHINGLE_WORDS - len(tokens))
+    tokens += [""] * (3 - len(tokens))
+    crc32 = zlib.crc32
     return {
-        _hash32(" ".join(tokens[i : i + SHINGLE_WORDS]))
-        for i in range(len(tokens) - SHINGLE_WORDS + 1)
+        crc32(f"{a} {b} {c}".encode())
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
     }
 
 
@@ -99,8 +100,9 @@ def anchors(text: str, outlet: str | None = None) -> frozenset[str]:
 
     Left out: a capitalised word the text also uses in lower case (a sentence opener,
     "Pertemuan"), the words of ``not_names()`` (titles, weekdays, "Menteri", "The"), the
-    article's own outlet (its dateline differs in every copy) and years. Digits lose their
-    separators, so that "1.500" and "1,500" agree across languages.
+    article's own outlet (its dateline differs in every copy), years, and numbers up to 31
+    (days of the month and hours, in every article). Digits lose their separators, so that
+    "1.500" and "1,500" agree across languages.
     """
     in_lower_case = set(_LOWER_WORD.findall(text))
     skip = not_names() | set(words(outlet or ""))
@@ -110,8 +112,8 @@ def anchors(text: str, outlet: str | None = None) -> frozenset[str]:
         if len(word) >= 3 and word not in in_lower_case and word not in skip:
             found.add(word)
     for match in _NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
-        if len(digits) >= 2 and not _YEAR.fullmatch(digits):
+        digits = re.sub(r"\D", "", match.group(0)).lstrip("0")
+        if (len(digits) >= 3 or digits > "31") and not _YEAR.fullmatch(digits):
             found.add(digits)
     return frozenset(found)
 
@@ -197,6 +199,3 @@ def _minhash(num_perm: int) -> MinHash:
     # The permutations are the costly part of a MinHash: copy them from one template.
     return _template(num_perm).copy()
 
-
-def _hash32(value: str) -> int:
-    return int.from_bytes(blake2b(value.encode("utf-8"), digest_size=4).digest(), "little")

@@ -212,3 +212,29 @@ def test_duplicates_inside_one_batch(store):
     added = store.add_many([make(text="sama"), make(text="sama"), make(text="lain", url=None)])
     assert [a.outcome for a in added] == [Outcome.STORED, Outcome.DUPLICATE, Outcome.STORED]
     assert added[1].article_id == added[0].article_id
+
+
+def test_a_version_2_database_gains_stories_and_publication_times(tmp_path):
+    from sqlalchemy import create_engine, inspect
+
+    from kabar.store import _schema
+
+    path = tmp_path / "v2.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:  # a database made before stories existed
+        _schema.schema_version.create(connection)
+        for migration in _schema.MIGRATIONS[:2]:
+            migration.apply(connection)
+            connection.execute(
+                _schema.schema_version.insert().values(
+                    version=migration.version, description=migration.description, applied_at="x"
+                )
+            )
+        connection.exec_driver_sql("ALTER TABLE articles DROP COLUMN published_at")
+    engine.dispose()
+    with Store.open(str(path)) as store:
+        inspector = inspect(store.engine)
+        assert "published_at" in {c["name"] for c in inspector.get_columns("articles")}
+        assert {"stories", "story_articles", "story_events"} <= set(inspector.get_table_names())
+        added = store.add(make(published_at="2026-03-05T01:00:00Z"))
+        assert store.article(added.article_id)["published_at"] == "2026-03-05T01:00:00Z"
