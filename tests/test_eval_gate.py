@@ -52,3 +52,39 @@ def test_petrarch_suite_does_not_drop(shared):
     assert report["found_exact"] >= pinned["found_exact"] - TOLERANCE
     assert report["found_root"] >= pinned["found_root"] - TOLERANCE
     assert report["extra"] <= pinned["extra"] + TOLERANCE
+
+
+# -- stories and lineage --------------------------------------------------------------------
+
+STORIES = REPO / "tests" / "golden" / "stories"
+
+
+@pytest.fixture(scope="module")
+def story_report():
+    from kabar.evaluate import evaluate_stories
+
+    outlets = str(STORIES / "outlets.tsv")
+    settings = default_settings().replace(**{"extract.outlet_files": [outlets]})
+    return evaluate_stories(sorted(STORIES.glob("corpus_*.jsonl")), settings).as_dict()
+
+
+def test_story_corpus_is_the_pinned_one(story_report):
+    assert story_report["corpus_sha256"] == BASELINE["stories"]["corpus_sha256"], (
+        "the story corpus changed: re-pin with scripts/pin_eval.py and say why in the commit"
+    )
+
+
+@pytest.mark.parametrize("measure", ["precision", "recall", "f1"])
+def test_story_bcubed_does_not_drop(story_report, measure):
+    assert story_report["bcubed"][measure] >= BASELINE["stories"]["bcubed"][measure] - TOLERANCE
+
+
+def test_lineage_accuracy_does_not_drop(story_report):
+    pinned = BASELINE["stories"]["lineage_accuracy"]
+    assert story_report["lineage_accuracy"] >= pinned - TOLERANCE
+
+
+def test_story_targets_are_met(story_report):
+    # the targets of the stories issue: B-cubed F1 >= 0.95, lineage accuracy >= 0.9
+    assert story_report["bcubed"]["f1"] >= 0.95, story_report["mistakes"]
+    assert story_report["lineage_accuracy"] >= 0.9, story_report["mistakes"]

@@ -14,6 +14,7 @@ pinned on. Scores:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 from collections.abc import Iterable
@@ -36,9 +37,11 @@ class StoryScores:
     f1: float
     lineage_accuracy: float
     mistakes: list[dict] = field(default_factory=list)
+    corpus_sha256: str = ""
 
     def as_dict(self) -> dict:
         return {
+            "corpus_sha256": self.corpus_sha256,
             "articles": self.articles,
             "gold_stories": self.gold_stories,
             "predicted_stories": self.predicted_stories,
@@ -55,7 +58,8 @@ class StoryScores:
 def evaluate_stories(corpora: Iterable[str | Path], settings: Settings) -> StoryScores:
     """Ingest the corpus into a fresh temporary database, group it, and score it."""
     corpora = [str(path) for path in corpora]
-    gold = [json.loads(line) for path in corpora for line in _lines(path)]
+    lines = [line for path in corpora for line in _lines(path)]
+    gold = [json.loads(line) for line in lines]
     with (
         tempfile.TemporaryDirectory() as tmp,
         Store.open(str(Path(tmp) / "stories.db")) as store,
@@ -65,7 +69,9 @@ def evaluate_stories(corpora: Iterable[str | Path], settings: Settings) -> Story
             raise ValueError(f"the story corpus did not ingest: {report.failures[0]}")
         StoryBuilder(store, settings).add()
         predicted = _predictions(store)
-    return score_stories(gold, predicted)
+    scores = score_stories(gold, predicted)
+    scores.corpus_sha256 = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    return scores
 
 
 def score_stories(gold: list[dict], predicted: dict[str, tuple[int, str | None]]) -> StoryScores:

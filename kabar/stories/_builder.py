@@ -33,7 +33,6 @@ from ._lineage import Member, lineage
 from ._links import Link, link
 from ._signature import Signature, band_keys, signature
 
-
 # An article is compared with those sharing at least this share of its names (or
 # stories.candidate_names, if more): a link needs far more than that (Dice >= 0.3).
 CANDIDATE_SHARE = 0.15

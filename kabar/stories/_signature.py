@@ -198,4 +198,3 @@ def _template(num_perm: int) -> MinHash:
 def _minhash(num_perm: int) -> MinHash:
     # The permutations are the costly part of a MinHash: copy them from one template.
     return _template(num_perm).copy()
-
