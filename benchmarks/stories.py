@@ -2,9 +2,9 @@
 
     .venv/bin/python benchmarks/stories.py [--shared ../shared] [--sizes 10000,30000,100000]
 
-Each IndoSum article is the original of several stories, each on another date (30 days
-apart, beyond the 7-day window); each story gets 0-8 copies by other "outlets" within two
-days: verbatim copies, sentence drops, paragraph reorders and word swaps. The synthetic
+Each IndoSum article is the original of several stories, each on another date (37 days
+apart, beyond the 7-day window), 100 stories a day; each story gets 0-8 copies by other
+"outlets" within two days: verbatim copies, sentence drops, paragraph reorders and word swaps. The synthetic
 articles are stored in a fresh SQLite file (not timed), then grouped into stories by
 ``StoryBuilder.add`` (timed), one process per size so that peak RSS is its own. Printed per
 size: articles/s of grouping, of computing signatures alone (the baseline, same run) and
@@ -34,6 +34,9 @@ from _results import write_section  # noqa: E402 - the benchmarks share the resu
 OUTLETS = [f"Outlet {i:02d}" for i in range(40)]
 START = date(2024, 1, 1)
 SEED = 20261123
+# Constant density whatever the size (about 500 articles a day), so that the sizes compare;
+# a base text comes back as another story every len(texts) / 100 = 37 days, beyond the window.
+STORIES_PER_DAY = 100
 
 
 def indosum_texts(shared: Path) -> list[str]:
@@ -81,7 +84,7 @@ def synthesise(texts: list[str], size: int):
     story = made = 0
     while made < size:
         base = story % len(texts)
-        day = START + timedelta(days=(story // len(texts)) * 30 + base % 28)
+        day = START + timedelta(days=story // STORIES_PER_DAY)
         copies = min(rng.randint(0, 8), size - made - 1)
         outlets = rng.sample(OUTLETS, copies + 1)
         for n in range(copies + 1):

@@ -31,7 +31,7 @@ from ..store import _stories as queries
 from ._events import merge_events
 from ._lineage import Member, lineage
 from ._links import Link, link
-from ._signature import Signature, band_keys, signature
+from ._signature import Signature, band_keys, lookup_names, signature
 
 # An article is compared with those sharing at least this share of its names (or
 # stories.candidate_names, if more): a link needs far more than that (Dice >= 0.3).
@@ -112,7 +112,8 @@ class StoryBuilder:
         )
 
     def _place(self, connection, sig: Signature, report: StoryReport, touched: set[int]) -> None:
-        keys = band_keys(sig.minhash, self.bands, self.rows) + [f"n:{n}" for n in sig.names]
+        names = lookup_names(sig.names)
+        keys = band_keys(sig.minhash, self.bands, self.rows) + [f"n:{n}" for n in names]
         linked: list[tuple[Link, int, int]] = []  # (link, article, story)
         candidates = queries.candidate_ids(
             connection,
@@ -120,7 +121,7 @@ class StoryBuilder:
             sig.day,
             keys,
             self.rules.window_days,
-            max(self.rules.candidate_names, math.ceil(CANDIDATE_SHARE * len(sig.names))),
+            max(self.rules.candidate_names, math.ceil(CANDIDATE_SHARE * len(names))),
         )
         for row in queries.signature_rows(connection, candidates) if candidates else []:
             found = link(sig, _stored_signature(row), self.rules)

@@ -139,6 +139,35 @@ def not_names() -> frozenset[str]:
     return frozenset(found)
 
 
+# Cities at least this large are named too often to find candidates by (Jakarta, Surabaya).
+COMMON_CITY_POPULATION = 1_000_000
+
+
+def lookup_names(names: Iterable[str]) -> list[str]:
+    """The names worth looking candidates up by: not actor codes, countries or big cities,
+    which half the articles of a day share. They still count in the comparison itself."""
+    common = common_places()
+    return sorted(n for n in names if not n.startswith("@") and n not in common)
+
+
+@lru_cache(maxsize=1)
+def common_places() -> frozenset[str]:
+    """Words of country names (English, Indonesian, variants) and of big cities' names,
+    from the actor gazetteer."""
+    data = files("kabar.actors").joinpath("data")
+    found: set[str] = set()
+    for line in data.joinpath("countries.tsv").read_text("utf-8").splitlines():
+        columns = line.split("\t")
+        if not line.startswith("#") and len(columns) >= 4 and columns[0] != "iso3":
+            found.update(words(" ".join(columns[2:]).replace(";", " ")))
+    for line in data.joinpath("places.tsv").read_text("utf-8").splitlines():
+        columns = line.split("\t")
+        if len(columns) >= 3 and columns[2].isdigit():
+            if int(columns[2]) >= COMMON_CITY_POPULATION:
+                found.update(words(columns[0]))
+    return frozenset(found)
+
+
 def signature(
     article_id: int,
     text: str,
