@@ -74,7 +74,6 @@ HEADER = (
 )
 
 
-
 def _child(mode: str, shared: Path, repeat: int) -> dict:
     output = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(repeat), "--shared", str(shared)],

@@ -162,9 +162,8 @@ def common_places() -> frozenset[str]:
             found.update(words(" ".join(columns[2:]).replace(";", " ")))
     for line in data.joinpath("places.tsv").read_text("utf-8").splitlines():
         columns = line.split("\t")
-        if len(columns) >= 3 and columns[2].isdigit():
-            if int(columns[2]) >= COMMON_CITY_POPULATION:
-                found.update(words(columns[0]))
+        if len(columns) >= 3 and columns[2].isdigit() and int(columns[2]) >= COMMON_CITY_POPULATION:
+            found.update(words(columns[0]))
     return frozenset(found)
 
 
