@@ -6,10 +6,10 @@ Each IndoSum article is the original of several stories, each on another date (3
 apart, beyond the 7-day window), 100 stories a day; each story gets 0-8 copies by other
 "outlets" within two days: verbatim copies, sentence drops, paragraph reorders and word
 swaps. The synthetic articles are stored in a fresh SQLite file (not timed), then grouped
-into stories by ``StoryBuilder.add`` (timed), one process per size so that peak RSS is its own. Printed per
-size: articles/s of grouping, of computing signatures alone (the baseline, same run) and
-their ratio, peak RSS, and B-cubed F1 against the synthetic truth; then a projection for
-1M articles from the largest size's rate.
+into stories by ``StoryBuilder.add`` (timed), one process per size so that peak RSS is its
+own. Printed per size: articles/s of grouping, of computing signatures alone (the baseline,
+same run) and their ratio, peak RSS, and B-cubed F1 against the synthetic truth; then a
+projection for 1M articles from the largest size's rate.
 """
 
 from __future__ import annotations
