@@ -83,6 +83,7 @@ class StorySettings:
     rewrite_jaccard: float
     rewrite_names: float
     same_facts_names: float
+    paraphrase_names: float
     same_facts_shared: int
     same_facts_days: int
     candidate_names: int

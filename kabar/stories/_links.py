@@ -40,8 +40,11 @@ def link(a: Signature, b: Signature, rules: StorySettings) -> Link | None:
     dice, shared = a.names_dice(b)
     if jaccard >= rules.rewrite_jaccard and dice >= rules.rewrite_names:
         return Link("rewrite", jaccard + dice)
+    # In one language a heavy rewrite keeps most names; topical neighbours (two match
+    # reports on the same league) share many too, so the bar is higher than across languages.
+    needed = rules.same_facts_names if a.language != b.language else rules.paraphrase_names
     if (
-        dice >= rules.same_facts_names
+        dice >= needed
         and shared >= rules.same_facts_shared
         and abs(a.day - b.day) <= rules.same_facts_days
     ):
