@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/stories.py [--shared ../shared] [--sizes 10000,30000,100000]
 
-Each IndoSum article is the original of several stories, each on another date (37 days
+Each IndoSum article is the original of several stories, each on another date (35 days
 apart, beyond the 7-day window), 100 stories a day; each story gets 0-8 copies by other
 "outlets" within two days: verbatim copies, sentence drops, paragraph reorders and word
 swaps. The synthetic articles are stored in a fresh SQLite file (not timed), then grouped
@@ -35,20 +35,28 @@ OUTLETS = [f"Outlet {i:02d}" for i in range(40)]
 START = date(2024, 1, 1)
 SEED = 20261123
 # Constant density whatever the size (about 500 articles a day), so that the sizes compare;
-# a base text comes back as another story every len(texts) / 100 = 37 days, beyond the window.
+# a base text comes back as another story every len(texts) / 100 = 35 days, beyond the window.
 STORIES_PER_DAY = 100
 
 
 def indosum_texts(shared: Path) -> list[str]:
-    texts = []
+    """IndoSum's articles as plain text, each once (the folds share 280 articles, which would
+    otherwise be separate "true" stories with identical texts)."""
+    texts, seen = [], set()
     for path in sorted((shared / "data" / "indosum").glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):
             record = json.loads(line)
+            if record["id"] in seen:
+                continue
+            seen.add(record["id"])
             paragraphs = [
                 " ".join(" ".join(sentence) for sentence in paragraph)
                 for paragraph in record["paragraphs"]
             ]
-            texts.append("\n\n".join(p for p in paragraphs if p))
+            text = "\n\n".join(p for p in paragraphs if p)
+            if text not in seen:
+                seen.add(text)
+                texts.append(text)
     return texts
 
 
