@@ -7,9 +7,10 @@ corpus: articles/s, MB/s and peak RSS for
 
 * html-pages: bare ``trafilatura.bare_extraction`` (the baseline), kabar extract
   (read + sniff + decode + trafilatura + chrome removal, dateline, outlet, cited sources,
-  language, dates), kabar extract + store (SQLite, WAL) and the whole ingest with event
-  coding (extract + code + store);
-* IndoSum folds: reading the JSONL alone (the baseline), then the same three stages;
+  language, dates), kabar extract + store (SQLite, WAL) and extract + code + store (event
+  coding), with the story stage off;
+* IndoSum folds: reading the JSONL alone (the baseline), then the same three stages, and
+  the whole default ingest (``ingest``: extract + code + store + story grouping);
 
 and the same at 10x the input, to show memory staying flat as the corpus grows. ``--write``
 replaces ``benchmarks/RESULTS.md`` with the table.
@@ -90,11 +91,12 @@ def _run_extract(paths: list[str]) -> int:
     return sum(isinstance(item, Article) for item in items)
 
 
-def _run_store(paths: list[str], workdir: Path, code: bool) -> int:
+def _run_store(paths: list[str], workdir: Path, code: bool, stories: bool = False) -> int:
     from kabar import Store, default_settings, ingest
 
+    settings = default_settings().replace(**{"stories.enabled": stories})
     with Store.open(str(workdir / "bench.db")) as store:
-        report = ingest(paths, store, default_settings(), code=code)
+        report = ingest(paths, store, settings, code=code)
     return report.stored + report.duplicates + report.new_versions
 
 
@@ -113,6 +115,7 @@ def measure(mode: str, corpus: str, shared: Path, repeat: int) -> dict:
             "extract": _run_extract,
             "extract+store": lambda p: _run_store(p, workdir, code=False),
             "extract+code+store": lambda p: _run_store(p, workdir, code=True),
+            "ingest": lambda p: _run_store(p, workdir, code=True, stories=True),
         }[mode]
         started = time.perf_counter()
         articles = runner(paths)
@@ -153,12 +156,14 @@ def suite(shared: Path, quick: bool) -> list[dict]:
         ("extract", "indosum", 1),
         ("extract+store", "indosum", 1),
         ("extract+code+store", "indosum", 1),
+        ("ingest", "indosum", 1),
     ]
     if not quick:
         plan += [
             ("extract", "html-pages", 10),
             ("extract+store", "indosum", 10),
             ("extract+code+store", "indosum", 10),
+            ("ingest", "indosum", 10),
         ]
     results = []
     for mode, corpus, repeat in plan:
