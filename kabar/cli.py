@@ -226,6 +226,16 @@ def _print_overview(store: Store) -> None:
     click.echo("  by outlet:   " + ", ".join(f"{k} {v}" for k, v in sorted(outlets.items())))
     cited = sorted({source for row in rows for source in row["cited_sources"]})
     click.echo("  credited sources: " + (", ".join(cited) or "none"))
+    grouped = store.stories(min_articles=2, limit=1000)
+    click.echo(
+        f"{store.count_stories()} stories, {len(grouped)} of them reported by several "
+        "articles (try: kabar stories --min-articles 2, kabar story ID):"
+    )
+    for story in sorted(grouped, key=lambda s: (-s["articles"], s["id"]))[:5]:
+        click.echo(
+            f"  {story['id']:>4}  {story['articles']} articles, {story['outlets']} outlets, "
+            f"{'+'.join(story['languages'])}: {(story['title'] or '')[:60]}"
+        )
     click.echo(f"{store.count_events()} events coded; most reported pairs:")
     for source, target, count, goldstein in store.top_dyads():
         click.echo(

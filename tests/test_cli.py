@@ -137,6 +137,9 @@ def test_demo_ingests_the_sample_corpus(runner, tmp_path):
     assert "SuaraNusa" in result.output and "Reuters" in result.output
     assert "events coded; most reported pairs:" in result.output
     assert "IDNGOV -> MYSGOV" in result.output  # Prabowo and Anwar, told by several outlets
+    # the sample's stories A-D: 5, 4, 3 and 2 articles
+    assert "17 stories, 4 of them reported by several articles" in result.output
+    assert "5 articles, 4 outlets, en+id: Prabowo" in result.output
     again = runner.invoke(main, ["demo", "--db", str(db)])  # a fresh file each time
     assert "stored 27," in again.output
 
