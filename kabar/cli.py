@@ -149,6 +149,8 @@ def show_command(article_id: int, db: str, as_json: bool) -> None:
     """Show one stored article."""
     with _open_store(db) as store:
         row = store.article(article_id)
+        if row is not None:
+            row["provenance"] = store.provenance(article_id)
     if row is None:
         raise click.ClickException(f"no article with id {article_id}")
     if as_json:
@@ -248,6 +250,20 @@ def _print_article(record: dict[str, Any]) -> None:
         if key in record:
             click.echo(f"{key:>15}: {record[key] if record[key] is not None else '-'}")
     click.echo(f"{'cited_sources':>15}: {', '.join(record['cited_sources']) or '-'}")
+    found = record.get("provenance")
+    if found:
+        if found["parent_article_id"]:
+            reuse = (
+                f"{found['reuse']} of article {found['parent_article_id']}: "
+                f"{found['shingle_share']:.0%} of its wording, "
+                f"{found['sentence_share']:.0%} of its sentences, "
+                f"{found['names_share']:.0%} of its names and numbers found there"
+                + (", credits it" if found["credits_parent"] else "")
+            )
+        else:
+            reuse = "an original (reuses no earlier article of its story)"
+        click.echo(f"{'story':>15}: {found['story_id']}")
+        click.echo(f"{'reuses':>15}: {reuse}")
     click.echo("")
     click.echo(record["text"])
     click.echo("")

@@ -252,6 +252,11 @@ class Store:
         with self.engine.connect() as connection:
             return _stories.story_detail(connection, story_id)
 
+    def provenance(self, article_id: int) -> dict[str, Any] | None:
+        """The article's story, the earlier article it reuses and how much of it."""
+        with self.engine.connect() as connection:
+            return _stories.provenance(connection, article_id)
+
     def story_of(self, article_id: int) -> int | None:
         with self.engine.connect() as connection:
             return _stories.story_of(connection, article_id)

@@ -310,6 +310,21 @@ def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None
     return story
 
 
+def provenance(connection: Connection, article_id: int) -> dict[str, Any] | None:
+    """An article's story and lineage: its parent, how much it reuses, whether it credits it."""
+    query = select(
+        story_articles.c.story_id,
+        story_articles.c.parent_article_id,
+        story_articles.c.reuse,
+        story_articles.c.shingle_share,
+        story_articles.c.sentence_share,
+        story_articles.c.names_share,
+        story_articles.c.credits_parent,
+    ).where(story_articles.c.article_id == article_id)
+    row = connection.execute(query).mappings().first()
+    return dict(row) if row else None
+
+
 def story_of(connection: Connection, article_id: int) -> int | None:
     query = select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
     return connection.execute(query).scalar()

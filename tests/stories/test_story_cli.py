@@ -107,3 +107,18 @@ def test_eval_stories_scores_a_corpus(tmp_path):
     assert scores["bcubed"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert scores["lineage_accuracy"] == 1.0
     assert "B-cubed" in run("eval-stories", str(corpus))
+
+
+def test_show_tells_what_an_article_reuses(db):
+    run("cluster", "--db", db)
+    biggest = json.loads(run("stories", "--db", db, "--min-articles", "5", "--json"))
+    members = json.loads(run("story", str(biggest["id"]), "--db", db, "--json"))["articles_list"]
+    copy = next(m for m in members if m["reuse"] == "verbatim")
+    record = json.loads(run("show", str(copy["id"]), "--db", db, "--json"))
+    assert record["provenance"]["story_id"] == biggest["id"]
+    assert record["provenance"]["parent_article_id"] == copy["parent_article_id"]
+    assert record["provenance"]["shingle_share"] > 0.9
+    text = run("show", str(copy["id"]), "--db", db)
+    assert f"verbatim of article {copy['parent_article_id']}" in text
+    original = run("show", str(biggest["original_article_id"]), "--db", db)
+    assert "an original" in original
