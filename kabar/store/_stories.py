@@ -82,43 +82,43 @@ def candidate_ids(
 ) -> list[int]:
     """Articles within the window sharing a MinHash band, or at least ``min_names`` names.
 
-    Undated articles (day -1) are looked up by their bands only, at any date, and are found
-    by every dated article's bands: they can only be near-duplicates.
+    Undated articles (day -1) can only be near-duplicates: they are looked up by their
+    bands at any date, and found by every dated article's bands.
     """
+    bands = [key for key in keys if key.startswith("b")]
     if day < 0:
-        keys = [key for key in keys if key.startswith("b")]
-        low, high = -1, 1 << 40
-    else:
-        low, high = day - window_days, day + window_days
-    if not keys:
-        return []
-    return list(
-        connection.execute(
-            _CANDIDATES,
-            {"keys": keys, "low": low, "high": high, "me": article_id, "min_names": min_names},
-        ).scalars()
+        found = connection.execute(_BANDS_ANY_DAY, {"keys": bands, "me": article_id})
+        return sorted(set(found.scalars())) if bands else []
+    in_window = connection.execute(
+        _IN_WINDOW,
+        {
+            "keys": keys,
+            "low": day - window_days,
+            "high": day + window_days,
+            "me": article_id,
+            "min_names": min_names,
+        },
+    ).scalars()
+    undated = connection.execute(_BANDS_UNDATED, {"keys": bands, "me": article_id}).scalars()
+    return sorted(set(in_window) | set(undated)) if keys else []
+
+
+# Built once with bound parameters, so SQLAlchemy caches their compiled form; each keeps to
+# one range of the (key, day) index, which an OR across the two cases would not.
+_KEY_IN = story_keys.c.key.in_(bindparam("keys", expanding=True))
+_NOT_ME = story_keys.c.article_id != bindparam("me")
+_IN_WINDOW = (
+    select(story_keys.c.article_id)
+    .where(_KEY_IN, story_keys.c.day.between(bindparam("low"), bindparam("high")), _NOT_ME)
+    .group_by(story_keys.c.article_id)
+    # a shared band counts as many names: either is enough to be compared
+    .having(
+        func.sum(case((story_keys.c.key.like("b%"), bindparam("min_names")), else_=1))
+        >= bindparam("min_names")
     )
-
-
-def _candidates_query():
-    # Built once with bound parameters: SQLAlchemy caches its compiled form.
-    band = story_keys.c.key.like("b%")
-    hits = func.sum(case((band, bindparam("min_names")), else_=1))
-    return (
-        select(story_keys.c.article_id)
-        .where(
-            story_keys.c.key.in_(bindparam("keys", expanding=True)),
-            story_keys.c.day.between(bindparam("low"), bindparam("high"))
-            | ((story_keys.c.day == -1) & band),
-            story_keys.c.article_id != bindparam("me"),
-        )
-        .group_by(story_keys.c.article_id)
-        .having(hits >= bindparam("min_names"))
-        .order_by(story_keys.c.article_id)
-    )
-
-
-_CANDIDATES = _candidates_query()
+)
+_BANDS_UNDATED = select(story_keys.c.article_id).where(_KEY_IN, story_keys.c.day == -1, _NOT_ME)
+_BANDS_ANY_DAY = select(story_keys.c.article_id).where(_KEY_IN, _NOT_ME)
 
 
 _SIGNATURES = select(
