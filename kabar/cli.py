@@ -161,9 +161,13 @@ def show_command(article_id: int, db: str, as_json: bool) -> None:
 
 @main.command("demo")
 @click.option("--db", default="kabar-demo.db", show_default=True, help="SQLite file to (re)create.")
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Serve the dashboard.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.pass_obj
-def demo_command(settings: Settings, db: str) -> None:
-    """Ingest the bundled sample corpus into a fresh SQLite file and report what was found."""
+def demo_command(settings: Settings, db: str, serve: bool, host: str, port: int) -> None:
+    """Ingest the bundled sample corpus into a fresh SQLite file, report what was found and
+    serve the dashboard on it."""
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
     data = files("kabar").joinpath("data")  # packages install unzipped: these are paths
@@ -176,6 +180,35 @@ def demo_command(settings: Settings, db: str) -> None:
         _print_report(report, as_json=False)
         _print_overview(store)
     click.echo(f"\nDatabase: {db}   (try: kabar articles --db {db})")
+    if serve:
+        _serve(db, host, port, review_token=None)
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--review-token",
+    envvar="KABAR_REVIEW_TOKEN",
+    help="Token that analysts must give to store reviews (default: reviews are off).",
+)
+def serve_command(db: str, host: str, port: int, review_token: str | None) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI docs at /docs)."""
+    _serve(db, host, port, review_token)
+
+
+def _serve(db: str, host: str, port: int, review_token: str | None) -> None:
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        app = create_app(db, review_token=review_token)
+    except KabarError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Serving {db} on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _open_store(db: str) -> Store:

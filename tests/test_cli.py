@@ -128,7 +128,7 @@ def test_articles_and_show(runner, corpus):
 def test_demo_ingests_the_sample_corpus(runner, tmp_path):
     db = tmp_path / "demo.db"
     db.write_bytes(b"stale file from an earlier run")
-    result = runner.invoke(main, ["demo", "--db", str(db)])
+    result = runner.invoke(main, ["demo", "--db", str(db), "--no-serve"])
     assert result.exit_code == 0, result.output
     # the feed's teaser entries link to pages also read directly: duplicates, not new rows
     assert "read 30, stored 27, new versions 0, duplicates 3, failed 0" in result.output
@@ -140,7 +140,7 @@ def test_demo_ingests_the_sample_corpus(runner, tmp_path):
     # the sample's stories A-D: 5, 4, 3 and 2 articles
     assert "17 stories, 4 of them reported by several articles" in result.output
     assert "5 articles, 4 outlets, en+id: Prabowo" in result.output
-    again = runner.invoke(main, ["demo", "--db", str(db)])  # a fresh file each time
+    again = runner.invoke(main, ["demo", "--db", str(db), "--no-serve"])  # a fresh file each time
     assert "stored 27," in again.output
 
 

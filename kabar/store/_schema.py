@@ -212,6 +212,50 @@ story_event_mentions = Table(
 Index("ix_story_event_mentions_story_event", story_event_mentions.c.story_event_id)
 
 
+# -- analysts' reviews and full-text search (migration 4) ---------------------------------
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("verdict", Text, nullable=False),  # correct | wrong | corrected
+    # A correction: only the fields the analyst changed are set.
+    Column("cameo", Text),
+    Column("source_code", Text),
+    Column("target_code", Text),
+    Column("date", Text),
+    Column("note", Text),
+    Column("reviewer", Text),
+    Column("created_at", Text, nullable=False),
+)
+Index("ix_reviews_event", reviews.c.event_id)
+
+# SQLite FTS5 over the articles' titles and texts, kept current by triggers.
+_FTS5 = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN "
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); "
+    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+]
+
+
+def _reviews_and_search(connection: Connection) -> None:
+    """Reviews; on SQLite also the FTS5 index, filled with the articles already stored."""
+    _create_tables(reviews)(connection)
+    if connection.dialect.name == "sqlite":
+        for statement in _FTS5:
+            connection.exec_driver_sql(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -243,6 +287,7 @@ MIGRATIONS: list[Migration] = [
     Migration(1, "articles", _create_tables(articles)),
     Migration(2, "events coded from articles", _create_tables(events)),
     Migration(3, "stories, lineage and story events", _stories),
+    Migration(4, "analysts' reviews and full-text search", _reviews_and_search),
 ]
 LATEST = MIGRATIONS[-1].version
 

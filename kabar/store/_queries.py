@@ -1,0 +1,489 @@
+"""Read queries behind the dashboard, the HTTP API and the exports: events with filters,
+actors, dyads, outlets, full-text search, and the analysts' reviews.
+
+Every list has a stable order (newest first, then by id) and takes ``limit``/``offset``;
+every filter is a bound parameter, never text pasted into SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.exc import OperationalError
+
+from ._schema import articles, events, reviews, story_articles
+
+
+class BadQuery(ValueError):
+    """A query the store cannot run as asked (a malformed search expression)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters every event query accepts (API, dashboard, CSV, exports)."""
+
+    since: str | None = None  # event date, YYYY-MM-DD, inclusive
+    until: str | None = None
+    actor: str | None = None  # actor code (IDNGOV) as source or target
+    country: str | None = None  # ISO alpha-3, as source or target
+    source: str | None = None  # actor code as source
+    target: str | None = None  # actor code as target
+    root: str | None = None  # CAMEO root, "04"
+    plover: str | None = None  # PLOVER type, "CONSULT"
+    quad_class: int | None = None
+    language: str | None = None
+    outlet: str | None = None
+    story: int | None = None
+    article: int | None = None
+    q: str | None = None  # full-text search in the articles
+    include_background: bool = True  # events the article tells as background
+
+    def conditions(self, connection: Connection) -> list:
+        found = []
+        if self.since:
+            found.append(events.c.date >= self.since)
+        if self.until:
+            found.append(events.c.date <= self.until + "\uffff")
+        if self.actor:
+            found.append(
+                or_(events.c.source_code == self.actor, events.c.target_code == self.actor)
+            )
+        if self.country:
+            found.append(
+                or_(
+                    events.c.source_country == self.country, events.c.target_country == self.country
+                )
+            )
+        if self.source:
+            found.append(events.c.source_code == self.source)
+        if self.target:
+            found.append(events.c.target_code == self.target)
+        if self.root:
+            found.append(events.c.cameo_root == self.root)
+        if self.plover:
+            found.append(events.c.plover_type == self.plover.upper())
+        if self.quad_class is not None:
+            found.append(events.c.quad_class == self.quad_class)
+        if self.language:
+            found.append(articles.c.language == self.language)
+        if self.outlet:
+            found.append(func.lower(articles.c.outlet) == self.outlet.lower())
+        if self.story is not None:
+            in_story = select(story_articles.c.article_id).where(
+                story_articles.c.story_id == self.story
+            )
+            found.append(events.c.article_id.in_(in_story))
+        if self.article is not None:
+            found.append(events.c.article_id == self.article)
+        if self.q:
+            found.append(events.c.article_id.in_(matching_articles(connection, self.q)))
+        if not self.include_background:
+            found.append(events.c.background.is_(False))
+        return found
+
+    def as_params(self) -> dict[str, Any]:
+        """The filters set, as query-string parameters."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "include_background" and getattr(self, f.name) not in (None, "")
+        }
+
+
+EVENT_COLUMNS = (
+    events.c.id,
+    events.c.article_id,
+    events.c.date,
+    events.c.date_precision,
+    events.c.source_code,
+    events.c.source_name,
+    events.c.source_country,
+    events.c.source_sector,
+    events.c.target_code,
+    events.c.target_name,
+    events.c.target_country,
+    events.c.target_sector,
+    events.c.cameo,
+    events.c.cameo_root,
+    events.c.plover_type,
+    events.c.plover_mode,
+    events.c.goldstein,
+    events.c.quad_class,
+    events.c.background,
+    events.c.negated,
+    events.c.modality,
+    events.c.symmetric,
+    events.c.location,
+    events.c.evidence,
+    events.c.evidence_start,
+    events.c.evidence_end,
+    events.c.confidence,
+    events.c.rule,
+    articles.c.title.label("article_title"),
+    articles.c.outlet,
+    articles.c.language,
+    articles.c.url,
+    articles.c.published,
+)
+
+
+def event_rows(
+    connection: Connection, where: EventFilter, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Events with their article's title, outlet and language, newest event date first."""
+    query = (
+        select(*EVENT_COLUMNS)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(*where.conditions(connection))
+        .order_by(events.c.date.desc().nulls_last(), events.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def count_event_rows(connection: Connection, where: EventFilter) -> int:
+    query = (
+        select(func.count())
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(*where.conditions(connection))
+    )
+    return connection.execute(query).scalar_one()
+
+
+def events_per_day(connection: Connection, where: EventFilter) -> list[dict[str, Any]]:
+    """Per event date: events of each quad class and the mean Goldstein score."""
+    day = func.substr(events.c.date, 1, 10)
+    query = (
+        select(
+            day.label("day"),
+            *[
+                func.sum(case((events.c.quad_class == q, 1), else_=0)).label(f"quad{q}")
+                for q in (1, 2, 3, 4)
+            ],
+            func.count().label("events"),
+            func.avg(events.c.goldstein).label("goldstein"),
+        )
+        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .where(events.c.date.is_not(None), *where.conditions(connection))
+        .group_by(day)
+        .order_by(day)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def actor_rows(
+    connection: Connection, q: str | None = None, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Actors by number of events, as source and as target."""
+    sides = union_all(
+        select(
+            events.c.source_code.label("code"),
+            events.c.source_name.label("name"),
+            events.c.source_country.label("country"),
+            literal(1).label("as_source"),
+            literal(0).label("as_target"),
+        ),
+        select(
+            events.c.target_code,
+            events.c.target_name,
+            events.c.target_country,
+            literal(0),
+            literal(1),
+        ).where(events.c.target_code.is_not(None)),
+    ).subquery()
+    query = select(
+        sides.c.code,
+        func.max(sides.c.name).label("name"),
+        func.max(sides.c.country).label("country"),
+        func.sum(sides.c.as_source).label("as_source"),
+        func.sum(sides.c.as_target).label("as_target"),
+        func.count().label("events"),
+    ).group_by(sides.c.code)
+    if q:
+        pattern = f"%{q.lower()}%"
+        query = query.having(
+            or_(
+                func.lower(sides.c.code).like(pattern),
+                func.lower(func.max(sides.c.name)).like(pattern),
+            )
+        )
+    query = query.order_by(func.count().desc(), sides.c.code).limit(limit).offset(offset)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def dyad_rows(
+    connection: Connection,
+    actor: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Source/target pairs by number of events, with mean Goldstein and the events of
+    cooperation (quad classes 1, 2) and of conflict (3, 4)."""
+    query = (
+        select(
+            events.c.source_code,
+            events.c.target_code,
+            func.count().label("events"),
+            func.avg(events.c.goldstein).label("goldstein"),
+            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
+            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
+        )
+        .where(events.c.target_code.is_not(None))
+        .group_by(events.c.source_code, events.c.target_code)
+        .order_by(func.count().desc(), events.c.source_code, events.c.target_code)
+        .limit(limit)
+        .offset(offset)
+    )
+    if actor:
+        query = query.where(or_(events.c.source_code == actor, events.c.target_code == actor))
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def dyad_filter(a: str, b: str) -> list:
+    """Events between two actors, in either direction."""
+    return [
+        or_(
+            and_(events.c.source_code == a, events.c.target_code == b),
+            and_(events.c.source_code == b, events.c.target_code == a),
+        )
+    ]
+
+
+def dyad_per_day(connection: Connection, a: str, b: str) -> list[dict[str, Any]]:
+    day = func.substr(events.c.date, 1, 10)
+    query = (
+        select(
+            day.label("day"),
+            func.count().label("events"),
+            func.avg(events.c.goldstein).label("goldstein"),
+            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
+            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
+        )
+        .where(events.c.date.is_not(None), *dyad_filter(a, b))
+        .group_by(day)
+        .order_by(day)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def dyad_events(
+    connection: Connection, a: str, b: str, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    query = (
+        select(*EVENT_COLUMNS)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(*dyad_filter(a, b))
+        .order_by(events.c.date.desc().nulls_last(), events.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def outlet_rows(connection: Connection) -> list[dict[str, Any]]:
+    """Outlets with their numbers of articles and events and the dates they cover."""
+    per_article = (
+        select(events.c.article_id, func.count().label("n"))
+        .group_by(events.c.article_id)
+        .subquery()
+    )
+    query = (
+        select(
+            articles.c.outlet,
+            func.count().label("articles"),
+            func.coalesce(func.sum(per_article.c.n), 0).label("events"),
+            func.min(articles.c.published).label("first_published"),
+            func.max(articles.c.published).label("last_published"),
+        )
+        .outerjoin(per_article, per_article.c.article_id == articles.c.id)
+        .group_by(articles.c.outlet)
+        .order_by(func.count().desc(), articles.c.outlet)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    """How much the store holds."""
+    from ._schema import stories
+
+    return {
+        name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+        for name, table in (("articles", articles), ("events", events), ("stories", stories))
+    } | {
+        "outlets": connection.execute(
+            select(func.count(func.distinct(articles.c.outlet)))
+        ).scalar_one()
+    }
+
+
+def neighbours(connection: Connection, article_id: int) -> dict[str, int | None]:
+    """The articles just before and after one, in publication order (then by id)."""
+    row = connection.execute(
+        select(articles.c.published).where(articles.c.id == article_id)
+    ).first()
+    when = (row.published if row else None) or ""
+    key = func.coalesce(articles.c.published, "")
+    before = (
+        select(articles.c.id)
+        .where(or_(key < when, and_(key == when, articles.c.id < article_id)))
+        .order_by(key.desc(), articles.c.id.desc())
+        .limit(1)
+    )
+    after = (
+        select(articles.c.id)
+        .where(or_(key > when, and_(key == when, articles.c.id > article_id)))
+        .order_by(key, articles.c.id)
+        .limit(1)
+    )
+    return {
+        "previous": connection.execute(before).scalar(),
+        "next": connection.execute(after).scalar(),
+    }
+
+
+def event_exists(connection: Connection, event_id: int) -> bool:
+    return (
+        connection.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None
+    )
+
+
+# -- full-text search ------------------------------------------------------------------------
+
+
+def matching_articles(connection: Connection, q: str):
+    """A subquery of the ids of articles matching ``q``: SQLite FTS5 when the database has
+    it (words, "phrases", OR, prefix*), else a case-insensitive substring match."""
+    if connection.dialect.name == "sqlite":
+        return text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(
+            q=fts_query(q)
+        )
+    pattern = f"%{q.lower()}%"
+    return select(articles.c.id).where(
+        or_(func.lower(articles.c.title).like(pattern), func.lower(articles.c.text).like(pattern))
+    )
+
+
+def fts_query(q: str) -> str:
+    """A user's search as an FTS5 expression: words are ANDed; quotes and a trailing *
+    are kept; anything else that FTS5 would read as syntax is quoted away."""
+    terms = []
+    for part in _split_terms(q):
+        if part.upper() == "OR" and terms:
+            terms.append("OR")
+            continue
+        prefix = part.endswith("*")
+        word = part.rstrip("*").replace('"', "")
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    if terms and terms[-1] == "OR":
+        terms.pop()
+    if not terms:
+        raise BadQuery("the search has no words")
+    return " ".join(terms)
+
+
+def _split_terms(q: str) -> list[str]:
+    parts, current, quoted = [], [], False
+    for char in q:
+        if char == '"':
+            quoted = not quoted
+            continue
+        if char.isspace() and not quoted:
+            if current:
+                parts.append("".join(current))
+                current = []
+            continue
+        current.append(char)
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
+def search_articles(
+    connection: Connection, q: str, limit: int = 20, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Articles matching ``q``, best match first on SQLite (bm25), newest first otherwise."""
+    if connection.dialect.name == "sqlite":
+        query = text(
+            "SELECT a.id, a.title, a.outlet, a.language, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 24) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts), a.id DESC "
+            "LIMIT :limit OFFSET :offset"
+        ).bindparams(q=fts_query(q), limit=limit, offset=offset)
+    else:
+        ids = matching_articles(connection, q)
+        query = (
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.outlet,
+                articles.c.language,
+                articles.c.published,
+                func.substr(articles.c.text, 1, 200).label("snippet"),
+            )
+            .where(articles.c.id.in_(ids))
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+    try:
+        return [dict(row) for row in connection.execute(query).mappings()]
+    except OperationalError as exc:
+        raise BadQuery(f"cannot search for {q!r}: {exc.orig}") from exc
+
+
+# -- reviews ---------------------------------------------------------------------------------
+
+VERDICTS = ("correct", "wrong", "corrected")
+
+
+def add_review(connection: Connection, event_id: int, review: dict[str, Any]) -> int:
+    """Store one analyst's review of an event; the coder's event row is never changed."""
+    row = {
+        "event_id": event_id,
+        "verdict": review["verdict"],
+        "cameo": review.get("cameo"),
+        "source_code": review.get("source_code"),
+        "target_code": review.get("target_code"),
+        "date": review.get("date"),
+        "note": review.get("note"),
+        "reviewer": review.get("reviewer"),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    return connection.execute(insert(reviews).values(**row)).inserted_primary_key[0]
+
+
+def event_reviews(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+    query = select(reviews).where(reviews.c.event_id == event_id).order_by(reviews.c.id)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def latest_reviews(connection: Connection, article_id: int | None = None) -> dict[int, dict]:
+    """The latest review of each reviewed event (of one article, or all)."""
+    query = (
+        select(reviews, events.c.article_id)
+        .join(events, events.c.id == reviews.c.event_id)
+        .order_by(reviews.c.id)
+    )
+    if article_id is not None:
+        query = query.where(events.c.article_id == article_id)
+    latest: dict[int, dict] = {}
+    for row in connection.execute(query).mappings():
+        latest[row["event_id"]] = dict(row)
+    return latest

@@ -1,0 +1,446 @@
+"""The dashboard and HTTP API: one FastAPI app, one view per page serving HTML and JSON.
+
+Every page ``/x`` has a twin ``/x.json`` built from the same data (datasette's habit), so
+what an analyst sees is what a script gets; event lists also come as ``.csv``. Reading
+needs nothing; writing a review needs the token given to ``kabar serve --review-token``.
+Templates escape everything (Jinja2 autoescape): article text is shown, never run.
+"""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+from datetime import date
+from urllib.parse import urlencode
+from importlib.resources import files
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
+
+from ..store import Store
+from ..store import _queries as queries
+from ..store import _stories as story_queries
+from ..stories import lineage_tree
+from ._pages import article_segments, chart, related_stories
+
+MAX_PAGE = 500
+CSV_ROWS = 100_000
+_CODE = r"^[A-Z0-9]{2,20}$"
+_DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class _Pages:
+    """What every view needs: the store, the templates and the review token."""
+
+    def __init__(self, store: Store, review_token: str | None) -> None:
+        self.store = store
+        self.review_token = review_token
+        self.templates = Jinja2Templates(directory=str(files("kabar.web").joinpath("templates")))
+        self.templates.env.globals["review_enabled"] = review_token is not None
+        self._gazetteer = None
+
+    def mentions(self, article: dict[str, Any]) -> list:
+        """Actor mentions in an article's text, for highlighting (gazetteer loaded once)."""
+        if self._gazetteer is None:
+            from ..actors import Gazetteer
+
+            self._gazetteer = Gazetteer.load()
+        published = article.get("published") or ""
+        on = date.fromisoformat(published[:10]) if len(published) >= 10 else None
+        return self._gazetteer.find(article["text"], on=on)
+
+    def render(self, request: Request, template: str, data: dict[str, Any], fmt: str):
+        """The page as HTML, or its data as JSON when the path ends in .json."""
+        if fmt == "json":
+            return JSONResponse(_jsonable(data))
+        return self.templates.TemplateResponse(request, template, data)
+
+
+def create_app(db: str | None = None, review_token: str | None = None) -> FastAPI:
+    """The app over one database (path or URL; default $KABAR_DB or ./kabar.db)."""
+    store = Store.open(db)
+    pages = _Pages(store, review_token)
+    app = FastAPI(
+        title="kabar",
+        summary="News event data: who did what to whom, when and where, with the evidence.",
+        version="0.1.0",
+    )
+    app.state.pages = pages
+    app.mount("/static", StaticFiles(directory=str(files("kabar.web").joinpath("static"))))
+    _routes(app, pages)
+    return app
+
+
+def _connection(request: Request):
+    with request.app.state.pages.store.engine.connect() as connection:
+        yield connection
+
+
+Conn = Annotated[Connection, Depends(_connection)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size (at most 500).")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Day = Annotated[str | None, Query(pattern=_DAY, description="YYYY-MM-DD (or YYYY-MM, YYYY).")]
+Code = Annotated[str | None, Query(pattern=_CODE, max_length=20)]
+PathCode = Annotated[str, Path(pattern=_CODE, max_length=20)]
+Language = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _event_filter(
+    since: Day = None,
+    until: Day = None,
+    actor: Code = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    source: Code = None,
+    target: Code = None,
+    root: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    plover: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{2,20}$")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    language: Language = None,
+    outlet: Text = None,
+    story: Annotated[int | None, Query(ge=1)] = None,
+    article: Annotated[int | None, Query(ge=1)] = None,
+    q: Text = None,
+) -> queries.EventFilter:
+    return queries.EventFilter(
+        since=since,
+        until=until,
+        actor=actor,
+        country=country,
+        source=source,
+        target=target,
+        root=root,
+        plover=plover,
+        quad_class=quad_class,
+        language=language,
+        outlet=outlet,
+        story=story,
+        article=article,
+        q=q,
+    )
+
+
+Filter = Annotated[queries.EventFilter, Depends(_event_filter)]
+
+
+def _fmt(request: Request) -> str:
+    return "json" if request.url.path.endswith(".json") else "html"
+
+
+def _routes(app: FastAPI, pages: _Pages) -> None:
+    """Every page, registered twice: ``/x.json`` (in the OpenAPI docs) and ``/x`` (HTML)."""
+
+    def twin(path: str, view, summary: str) -> None:
+        # the .json twin first: "/stories/5.json" must not reach "/stories/{story_id}"
+        app.add_api_route(path.rstrip("/") + ".json", view, methods=["GET"], summary=summary)
+        app.add_api_route(
+            path, view, methods=["GET"], include_in_schema=False, response_class=HTMLResponse
+        )
+
+    def overview(request: Request, connection: Conn):
+        data = _overview(connection)
+        return pages.render(request, "overview.html", data, _fmt(request))
+
+    app.add_api_route(
+        "/index.json", overview, methods=["GET"], summary="Counts, stories, events per day"
+    )
+    app.add_api_route("/", overview, methods=["GET"], include_in_schema=False)
+
+    def stories_view(
+        request: Request,
+        connection: Conn,
+        since: Day = None,
+        until: Day = None,
+        language: Language = None,
+        outlet: Text = None,
+        min_articles: Annotated[int, Query(ge=1, le=10_000)] = 1,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ):
+        params = {"since": since, "until": until, "language": language, "outlet": outlet}
+        rows = story_queries.list_stories(
+            connection, min_articles=min_articles, limit=limit, offset=offset, **params
+        )
+        params["min_articles"] = min_articles
+        data = {"stories": rows, "page": _page(limit, offset, len(rows), params)}
+        return pages.render(request, "stories.html", data, _fmt(request))
+
+    twin("/stories", stories_view, "Stories, newest first")
+
+    def story_view(request: Request, connection: Conn, story_id: int):
+        story = story_queries.story_detail(connection, story_id)
+        if story is None:
+            raise HTTPException(404, f"no story with id {story_id}")
+        data = {"story": story, "lineage": lineage_tree(story["articles_list"])}
+        return pages.render(request, "story.html", data, _fmt(request))
+
+    twin("/stories/{story_id}", story_view, "One story: articles, lineage tree, merged events")
+
+    def articles_view(
+        request: Request,
+        language: Language = None,
+        outlet: Text = None,
+        since: Day = None,
+        until: Day = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ):
+        params = {"language": language, "outlet": outlet, "since": since, "until": until}
+        rows = pages.store.articles(limit=limit, offset=offset, **params)
+        rows = [{k: v for k, v in row.items() if k != "text"} for row in rows]
+        data = {"articles": rows, "page": _page(limit, offset, len(rows), params)}
+        return pages.render(request, "articles.html", data, _fmt(request))
+
+    twin("/articles", articles_view, "Articles, newest first")
+
+    def article_view(request: Request, connection: Conn, article_id: int):
+        data = _article(connection, pages.store, article_id, pages.mentions)
+        return pages.render(request, "article.html", data, _fmt(request))
+
+    twin("/articles/{article_id}", article_view, "One article: text, events, provenance")
+
+    def events_view(
+        request: Request, connection: Conn, where: Filter, limit: Limit = 50, offset: Offset = 0
+    ):
+        rows = _guarded(queries.event_rows, connection, where, limit, offset)
+        total = _guarded(queries.count_event_rows, connection, where)
+        params = where.as_params()
+        data = {
+            "events": rows,
+            "total": total,
+            "filters": params,
+            "csv": urlencode(params),
+            "page": _page(limit, offset, len(rows), params, total),
+        }
+        return pages.render(request, "events.html", data, _fmt(request))
+
+    def events_csv(connection: Conn, where: Filter):
+        rows = _guarded(queries.event_rows, connection, where, CSV_ROWS, 0)
+        out = io.StringIO()
+        columns = [c.name for c in queries.EVENT_COLUMNS]
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="kabar-events.csv"'},
+        )
+
+    app.add_api_route(
+        "/events.csv", events_csv, methods=["GET"], summary="Events with filters, as CSV"
+    )
+    twin("/events", events_view, "Events with filters, newest event date first")
+
+    def actors_view(
+        request: Request, connection: Conn, q: Text = None, limit: Limit = 50, offset: Offset = 0
+    ):
+        rows = queries.actor_rows(connection, q=q, limit=limit, offset=offset)
+        data = {"actors": rows, "q": q, "page": _page(limit, offset, len(rows), {"q": q})}
+        return pages.render(request, "actors.html", data, _fmt(request))
+
+    twin("/actors", actors_view, "Actors by number of events")
+
+    def actor_view(request: Request, connection: Conn, code: PathCode):
+        as_source = queries.events_per_day(connection, queries.EventFilter(source=code))
+        as_target = queries.events_per_day(connection, queries.EventFilter(target=code))
+        latest = queries.event_rows(connection, queries.EventFilter(actor=code), limit=20)
+        if not latest:
+            raise HTTPException(404, f"no events with actor {code}")
+        data = {
+            "code": code,
+            "as_source": as_source,
+            "as_target": as_target,
+            "partners": queries.dyad_rows(connection, actor=code, limit=20),
+            "events": latest,
+            "chart": chart(
+                "line",
+                {
+                    "as source": [(d["day"], d["events"]) for d in as_source],
+                    "as target": [(d["day"], d["events"]) for d in as_target],
+                },
+            ),
+        }
+        return pages.render(request, "actor.html", data, _fmt(request))
+
+    twin("/actors/{code}", actor_view, "One actor: events as source and target, partners")
+
+    def dyads_view(
+        request: Request,
+        connection: Conn,
+        actor: Code = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ):
+        rows = queries.dyad_rows(connection, actor=actor, limit=limit, offset=offset)
+        data = {"dyads": rows, "page": _page(limit, offset, len(rows), {"actor": actor})}
+        return pages.render(request, "dyads.html", data, _fmt(request))
+
+    twin("/dyads", dyads_view, "Actor pairs by number of events")
+
+    def dyad_view(request: Request, connection: Conn, a: PathCode, b: PathCode):
+        events = queries.dyad_events(connection, a, b, limit=50)
+        if not events:
+            raise HTTPException(404, f"no events between {a} and {b}")
+        per_day = queries.dyad_per_day(connection, a, b)
+        data = {
+            "a": a,
+            "b": b,
+            "per_day": per_day,
+            "events": events,
+            "chart": chart(
+                "line", {"mean Goldstein": [(d["day"], d["goldstein"]) for d in per_day]}
+            ),
+            "balance": chart(
+                "bar",
+                {
+                    "cooperation": [(d["day"], d["cooperation"]) for d in per_day],
+                    "conflict": [(d["day"], d["conflict"]) for d in per_day],
+                },
+            ),
+        }
+        return pages.render(request, "dyad.html", data, _fmt(request))
+
+    twin("/dyads/{a}/{b}", dyad_view, "Two actors: Goldstein over time, cooperation vs conflict")
+
+    def outlets_view(request: Request, connection: Conn):
+        data = {"outlets": queries.outlet_rows(connection)}
+        return pages.render(request, "outlets.html", data, _fmt(request))
+
+    twin("/outlets", outlets_view, "Outlets with their numbers of articles and events")
+
+    def search_view(
+        request: Request,
+        connection: Conn,
+        q: Text = None,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Offset = 0,
+    ):
+        rows = _guarded(queries.search_articles, connection, q, limit, offset) if q else []
+        data = {"q": q, "articles": rows, "page": _page(limit, offset, len(rows), {"q": q})}
+        return pages.render(request, "search.html", data, _fmt(request))
+
+    twin("/search", search_view, "Full-text search in the articles")
+
+    @app.post("/events/{event_id}/review", summary="Review one event (needs the review token)")
+    def review_event(
+        request: Request,
+        event_id: int,
+        verdict: Annotated[str, Form(pattern="^(correct|wrong|corrected)$")],
+        token: Annotated[str | None, Form(max_length=200)] = None,
+        cameo: Annotated[str | None, Form(pattern=r"^(\d{2,4})?$")] = None,
+        source_code: Annotated[str | None, Form(pattern=r"^([A-Z0-9]{2,20})?$")] = None,
+        target_code: Annotated[str | None, Form(pattern=r"^([A-Z0-9]{2,20})?$")] = None,
+        date: Annotated[str | None, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+        note: Annotated[str | None, Form(max_length=2000)] = None,
+        reviewer: Annotated[str | None, Form(max_length=100)] = None,
+    ):
+        _check_token(pages, request.headers.get("x-review-token") or token)
+        review = {
+            "verdict": verdict,
+            "cameo": cameo,
+            "source_code": source_code,
+            "target_code": target_code,
+            "date": date,
+            "note": note,
+            "reviewer": reviewer,
+        }
+        with pages.store.transaction() as writer:
+            if not queries.event_exists(writer, event_id):
+                raise HTTPException(404, f"no event with id {event_id}")
+            review_id = queries.add_review(writer, event_id, review)
+        if "application/json" in request.headers.get("accept", ""):
+            return {"review": review_id, "event": event_id}
+        back = request.headers.get("referer") or "/"
+        if not back.startswith(str(request.base_url)):
+            back = "/"
+        return RedirectResponse(back, status_code=303)
+
+
+def _check_token(pages: _Pages, given: str | None) -> None:
+    if pages.review_token is None:
+        raise HTTPException(403, "reviews are off: start kabar serve with --review-token")
+    if not given or not hmac.compare_digest(given, pages.review_token):
+        raise HTTPException(403, "a valid review token is needed to write")
+
+
+def _guarded(function, *args):
+    """Run a query; a search expression the store cannot run is the caller's 400."""
+    try:
+        return function(*args)
+    except queries.BadQuery as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+def _overview(connection: Connection) -> dict[str, Any]:
+    per_day = queries.events_per_day(connection, queries.EventFilter(include_background=False))
+    return {
+        "counts": queries.counts(connection),
+        "stories": story_queries.list_stories(connection, min_articles=1, limit=10),
+        "dyads": queries.dyad_rows(connection, limit=10),
+        "per_day": per_day,
+        "chart": chart(
+            "bar",
+            {
+                "verbal cooperation": [(d["day"], d["quad1"]) for d in per_day],
+                "material cooperation": [(d["day"], d["quad2"]) for d in per_day],
+                "verbal conflict": [(d["day"], d["quad3"]) for d in per_day],
+                "material conflict": [(d["day"], d["quad4"]) for d in per_day],
+            },
+            stacked=True,
+        ),
+    }
+
+
+def _article(connection: Connection, store: Store, article_id: int, mentions) -> dict[str, Any]:
+    article = store.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    events = queries.event_rows(connection, queries.EventFilter(article=article_id), limit=MAX_PAGE)
+    events.sort(key=lambda e: (e["evidence_start"], e["id"]))
+    reviews = queries.latest_reviews(connection, article_id)
+    for event in events:
+        event["review"] = reviews.get(event["id"])
+    provenance = story_queries.provenance(connection, article_id)
+    return {
+        "article": article,
+        "events": events,
+        "segments": article_segments(article, events, mentions(article)),
+        "provenance": provenance,
+        "related": related_stories(connection, article, events, provenance),
+        "neighbours": queries.neighbours(connection, article_id),
+    }
+
+
+def _page(
+    limit: int, offset: int, shown: int, params: dict, total: int | None = None
+) -> dict[str, Any]:
+    """Where this page sits and the query strings of the previous and next ones."""
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    more = shown == limit if total is None else offset + shown < total
+    return {
+        "limit": limit,
+        "offset": offset,
+        "total": total,
+        "previous": urlencode(kept | {"limit": limit, "offset": max(0, offset - limit)})
+        if offset
+        else None,
+        "next": urlencode(kept | {"limit": limit, "offset": offset + limit}) if more else None,
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    return value

@@ -1,0 +1,106 @@
+"""Page helpers: chart data, the article text cut into highlighted segments, related stories."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from ..store._schema import articles, events, stories, story_articles
+
+RELATED_DAYS = 7
+
+
+def chart(kind: str, series: dict[str, list[tuple[str, float]]], stacked: bool = False) -> dict:
+    """Data for one chart (Chart.js draws it; the page also shows it as a table).
+
+    ``series`` maps a label to (day, value) pairs; days missing from a series are 0.
+    """
+    days = sorted({day for points in series.values() for day, _ in points})
+    datasets = []
+    for label, points in series.items():
+        values = dict(points)
+        datasets.append({"label": label, "data": [_number(values.get(day, 0)) for day in days]})
+    return {"kind": kind, "labels": days, "datasets": datasets, "stacked": stacked}
+
+
+def _number(value: Any) -> float:
+    return round(float(value or 0), 2)
+
+
+def article_segments(
+    article: dict[str, Any], event_rows: list[dict], mentions: list
+) -> list[dict[str, Any]]:
+    """The article's text cut into segments: plain text, actor mentions (linked to their
+    actor page) and event evidence (marked with the events it supports). The template
+    escapes every segment; offsets come from the coder and the gazetteer."""
+    text = article["text"]
+    evidence: dict[int, list[int]] = {}
+    for event in event_rows:
+        for position in range(event["evidence_start"], min(event["evidence_end"], len(text))):
+            evidence.setdefault(position, []).append(event["id"])
+    actor_at: dict[int, tuple[int, str, str]] = {}
+    for mention in mentions:
+        actor_at[mention.start] = (mention.end, mention.actor.code, mention.actor.name)
+    segments: list[dict[str, Any]] = []
+    position = 0
+    while position < len(text):
+        if position in actor_at:
+            end, code, name = actor_at[position]
+            segments.append(
+                {
+                    "text": text[position:end],
+                    "actor": code,
+                    "title": name,
+                    "events": evidence.get(position, []),
+                }
+            )
+            position = end
+            continue
+        end = position + 1
+        while (
+            end < len(text) and end not in actor_at and evidence.get(end) == evidence.get(position)
+        ):
+            end += 1
+        segments.append(
+            {"text": text[position:end], "actor": None, "events": evidence.get(position, [])}
+        )
+        position = end
+    return segments
+
+
+def related_stories(
+    connection: Connection,
+    article: dict[str, Any],
+    event_rows: list[dict],
+    provenance: dict | None,
+    limit: int = 5,
+) -> list[dict[str, Any]]:
+    """ "Baca juga": other stories within a week whose events name the same actors, most
+    shared actors first."""
+    codes = {e["source_code"] for e in event_rows} | {
+        e["target_code"] for e in event_rows if e["target_code"]
+    }
+    if not codes or not article.get("published"):
+        return []
+    day = date.fromisoformat(article["published"][:10])
+    low = (day - timedelta(days=RELATED_DAYS)).isoformat()
+    high = (day + timedelta(days=RELATED_DAYS)).isoformat()
+    own = provenance["story_id"] if provenance else -1
+    shared = func.count(func.distinct(events.c.source_code))
+    query = (
+        select(stories.c.id, stories.c.title, stories.c.first_published, stories.c.articles)
+        .join(story_articles, story_articles.c.story_id == stories.c.id)
+        .join(events, events.c.article_id == story_articles.c.article_id)
+        .join(articles, articles.c.id == story_articles.c.article_id)
+        .where(
+            stories.c.id != own,
+            or_(events.c.source_code.in_(codes), events.c.target_code.in_(codes)),
+            and_(articles.c.published >= low, articles.c.published <= high + "\uffff"),
+        )
+        .group_by(stories.c.id, stories.c.title, stories.c.first_published, stories.c.articles)
+        .order_by(shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
+        .limit(limit)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
