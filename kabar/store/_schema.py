@@ -233,8 +233,8 @@ Index("ix_reviews_event", reviews.c.event_id)
 
 # SQLite FTS5 over the articles' titles and texts, kept current by triggers.
 _FTS5 = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, "
+    "content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
     "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
     "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
     "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "

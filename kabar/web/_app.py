@@ -12,9 +12,9 @@ import csv
 import hmac
 import io
 from datetime import date
-from urllib.parse import urlencode
 from importlib.resources import files
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
