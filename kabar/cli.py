@@ -16,7 +16,13 @@ from typing import Any
 import click
 
 from .errors import KabarError
-from .evaluate import evaluate, evaluate_stories, format_report, run_petrarch_suite
+from .evaluate import (
+    evaluate,
+    evaluate_stories,
+    export_gold,
+    format_report,
+    run_petrarch_suite,
+)
 from .events import Coder
 from .extract import Extractor
 from .models import Article, Event, Failure
@@ -491,3 +497,23 @@ def eval_stories_command(
     )
     for mistake in scores.mistakes:
         click.echo(f"  {json.dumps(mistake, ensure_ascii=False)}")
+
+
+@main.command("export-gold")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option(
+    "--texts",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write ID.txt into, one per exported article.",
+)
+@db_option
+def export_gold_command(gold: str, texts: str, db: str) -> None:
+    """Write the reviewed articles as a gold file (then: kabar eval GOLD --texts DIR)."""
+    with _open_store(db) as store:
+        counts = export_gold(store, gold, texts)
+    click.echo(
+        f"{counts['articles']} reviewed articles written to {gold} (texts in {texts}): "
+        f"{counts['core']} reviewed events as core gold, {counts['wrong']} marked wrong left "
+        f"out, {counts['secondary']} unreviewed kept as secondary"
+    )

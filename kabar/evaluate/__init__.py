@@ -15,6 +15,7 @@ from ._gold import (
     match_root,
     pair,
 )
+from ._export import export_gold
 from ._petrarch import PetrarchReport, run_petrarch_suite
 from ._stories import StoryScores, evaluate_stories, score_stories
 
@@ -28,6 +29,7 @@ __all__ = [
     "article_for",
     "evaluate",
     "evaluate_stories",
+    "export_gold",
     "format_report",
     "load_gold",
     "match_code",
