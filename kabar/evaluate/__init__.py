@@ -1,6 +1,7 @@
 """Evaluation: the coder against gold files (``kabar eval``) and PETRARCH2's unit tests;
 stories and lineage against a gold story corpus (``kabar eval-stories``)."""
 
+from ._export import export_gold
 from ._gold import (
     LEVELS,
     GoldError,
@@ -15,7 +16,6 @@ from ._gold import (
     match_root,
     pair,
 )
-from ._export import export_gold
 from ._petrarch import PetrarchReport, run_petrarch_suite
 from ._stories import StoryScores, evaluate_stories, score_stories
 
