@@ -95,8 +95,11 @@ def synthesise(texts: list[str], size: int):
         day = START + timedelta(days=story // STORIES_PER_DAY)
         copies = min(rng.randint(0, 8), size - made - 1)
         outlets = rng.sample(OUTLETS, copies + 1)
+        # the date line makes each story's text its own: the store keeps one copy of a text
+        # per outlet, and a base text comes back every 35 days
+        original = f"Jakarta, {day.isoformat()} - {texts[base]}"
         for n in range(copies + 1):
-            text = texts[base] if n == 0 else perturb(texts[base], rng, vocabulary)
+            text = original if n == 0 else perturb(original, rng, vocabulary)
             when = day + timedelta(days=rng.randint(0, 2) if n else 0)
             yield (
                 Article(

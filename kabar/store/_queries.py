@@ -356,6 +356,16 @@ def neighbours(connection: Connection, article_id: int) -> dict[str, int | None]
     }
 
 
+def codes_with_events(connection: Connection, codes: set[str]) -> set[str]:
+    """Which of these actor codes name the source or target of some event."""
+    if not codes:
+        return set()
+    wanted = list(codes)
+    as_source = select(events.c.source_code).where(events.c.source_code.in_(wanted))
+    as_target = select(events.c.target_code).where(events.c.target_code.in_(wanted))
+    return set(connection.execute(union_all(as_source, as_target)).scalars())
+
+
 def event_exists(connection: Connection, event_id: int) -> bool:
     return (
         connection.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None

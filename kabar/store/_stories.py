@@ -272,7 +272,7 @@ def list_stories(
         query = query.where(stories.c.id.in_(members_of_outlet))
     query = query.order_by(stories.c.first_published.desc().nulls_last(), stories.c.id.desc())
     rows = connection.execute(query.limit(limit).offset(offset)).mappings()
-    return [_story_record(row) for row in rows]
+    return [story_record(row) for row in rows]
 
 
 def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None:
@@ -280,7 +280,7 @@ def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None
     row = connection.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
     if row is None:
         return None
-    story = _story_record(row)
+    story = story_record(row)
     query = (
         select(
             articles.c.id,
@@ -372,7 +372,7 @@ def _story_events(connection: Connection, story_id: int) -> list[dict[str, Any]]
     return merged
 
 
-def _story_record(row) -> dict[str, Any]:
+def story_record(row) -> dict[str, Any]:
     record = dict(row)
     record["upstream"] = json.loads(record["upstream"] or "[]")
     record["languages"] = json.loads(record["languages"] or "[]")

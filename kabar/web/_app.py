@@ -407,10 +407,14 @@ def _article(connection: Connection, store: Store, article_id: int, mentions) ->
     for event in events:
         event["review"] = reviews.get(event["id"])
     provenance = story_queries.provenance(connection, article_id)
+    found = mentions(article)
+    codes = {m.actor.code for m in found}
     return {
         "article": article,
         "events": events,
-        "segments": article_segments(article, events, mentions(article)),
+        "segments": article_segments(
+            article, events, found, queries.codes_with_events(connection, codes)
+        ),
         "provenance": provenance,
         "related": related_stories(connection, article, events, provenance),
         "neighbours": queries.neighbours(connection, article_id),

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 
 from ..store._schema import articles, events, stories, story_articles
+from ..store._stories import story_record
 
 RELATED_DAYS = 7
 
@@ -30,11 +31,12 @@ def _number(value: Any) -> float:
 
 
 def article_segments(
-    article: dict[str, Any], event_rows: list[dict], mentions: list
+    article: dict[str, Any], event_rows: list[dict], mentions: list, with_page: set[str]
 ) -> list[dict[str, Any]]:
-    """The article's text cut into segments: plain text, actor mentions (linked to their
-    actor page) and event evidence (marked with the events it supports). The template
-    escapes every segment; offsets come from the coder and the gazetteer."""
+    """The article's text cut into segments: plain text, actor mentions (linked when the
+    actor has a page, i.e. events in the store) and event evidence (marked with the events
+    it supports). The template escapes every segment; offsets come from the coder and the
+    gazetteer."""
     text = article["text"]
     evidence: dict[int, list[int]] = {}
     for event in event_rows:
@@ -53,6 +55,7 @@ def article_segments(
                     "text": text[position:end],
                     "actor": code,
                     "title": name,
+                    "linked": code in with_page,
                     "events": evidence.get(position, []),
                 }
             )
@@ -90,7 +93,7 @@ def related_stories(
     own = provenance["story_id"] if provenance else -1
     shared = func.count(func.distinct(events.c.source_code))
     query = (
-        select(stories.c.id, stories.c.title, stories.c.first_published, stories.c.articles)
+        select(stories)
         .join(story_articles, story_articles.c.story_id == stories.c.id)
         .join(events, events.c.article_id == story_articles.c.article_id)
         .join(articles, articles.c.id == story_articles.c.article_id)
@@ -99,8 +102,8 @@ def related_stories(
             or_(events.c.source_code.in_(codes), events.c.target_code.in_(codes)),
             and_(articles.c.published >= low, articles.c.published <= high + "\uffff"),
         )
-        .group_by(stories.c.id, stories.c.title, stories.c.first_published, stories.c.articles)
+        .group_by(*stories.c)
         .order_by(shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
         .limit(limit)
     )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return [story_record(row) for row in connection.execute(query).mappings()]
