@@ -294,3 +294,15 @@ def test_serve_command_is_documented_and_refuses_a_bad_database(tmp_path):
     folder.mkdir()
     bad = CliRunner().invoke(main, ["serve", "--db", str(folder)])
     assert bad.exit_code == 1 and "cannot open database" in bad.output
+
+
+def test_every_actor_link_on_an_article_page_leads_to_a_page(client):
+    import re
+
+    story = get_json(client, "/stories.json", min_articles=5)["stories"][0]
+    for member in get_json(client, f"/stories/{story['id']}.json")["story"]["articles_list"]:
+        page = client.get(f"/articles/{member['id']}").text
+        for code in set(re.findall(r'href="/actors/([^"]+)"', page)):
+            assert client.get(f"/actors/{code}").status_code == 200, code
+        related = get_json(client, f"/articles/{member['id']}.json")["related"]
+        assert all({"outlets", "events", "languages"} <= set(s) for s in related)
