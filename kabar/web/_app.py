@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -69,10 +70,23 @@ def create_app(db: str | None = None, review_token: str | None = None) -> FastAP
         title="kabar",
         summary="News event data: who did what to whom, when and where, with the evidence.",
         version="0.1.0",
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
+        redoc_url=None,
     )
     app.state.pages = pages
     app.mount("/static", StaticFiles(directory=str(files("kabar.web").joinpath("static"))))
     _routes(app, pages)
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs():
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="kabar API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
     return app
 
 

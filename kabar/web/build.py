@@ -23,7 +23,12 @@ SOURCE = HERE / "static-src"
 VENDOR = HERE / "static" / "vendor"
 # package -> (file inside the package, name in static/vendor)
 VENDORED = {
-    "chart.js": ("dist/chart.umd.js", "chart.umd.js"),
+    "chart.js": [("dist/chart.umd.js", "chart.umd.js")],
+    # the OpenAPI docs page (/docs), served from here instead of a CDN
+    "swagger-ui-dist": [
+        ("swagger-ui-bundle.js", "swagger-ui-bundle.js"),
+        ("swagger-ui.css", "swagger-ui.css"),
+    ],
 }
 
 
@@ -34,14 +39,15 @@ def build() -> dict[str, dict[str, str]]:
     )
     VENDOR.mkdir(parents=True, exist_ok=True)
     record = {}
-    for package, (inside, name) in VENDORED.items():
+    for package, copies in VENDORED.items():
         folder = SOURCE / "node_modules" / package
-        shutil.copyfile(folder / inside, VENDOR / name)
+        version = json.loads((folder / "package.json").read_text())["version"]
         licence = next(folder.glob("LICENSE*"), None)
         if licence:
-            shutil.copyfile(licence, VENDOR / f"{name}.LICENSE")
-        version = json.loads((folder / "package.json").read_text())["version"]
-        record[name] = {"package": package, "version": version, "sha256": sha256(VENDOR / name)}
+            shutil.copyfile(licence, VENDOR / f"{package}.LICENSE")
+        for inside, name in copies:
+            shutil.copyfile(folder / inside, VENDOR / name)
+            record[name] = {"package": package, "version": version, "sha256": sha256(VENDOR / name)}
     (VENDOR / "VENDORED.json").write_text(json.dumps(record, indent=2) + "\n")
     shutil.rmtree(SOURCE / "node_modules")
     return record

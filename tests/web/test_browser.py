@@ -495,3 +495,13 @@ def test_screenshot_of_every_page_type(page: Page, base: str, pages: dict) -> No
         data = target.read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n"), target
         assert len(data) > 5_000, (target, len(data))
+
+
+def test_api_docs_render_offline(page: Page, base: str) -> None:
+    """/docs draws the OpenAPI documentation from the vendored Swagger UI, no CDN."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "/docs")
+    expect(page.locator(".opblock").first).to_be_visible(timeout=15_000)
+    assert page.locator(".opblock").count() >= 10
+    assert all(url.startswith(base) for url in requested), requested
