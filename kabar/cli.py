@@ -24,12 +24,14 @@ from .evaluate import (
     run_petrarch_suite,
 )
 from .events import Coder
+from .export import FORMATS, export_events
 from .extract import Extractor
 from .models import Article, Event, Failure
 from .pipeline import IngestReport, extract_all, ingest
 from .read import Reader
 from .settings import Settings
 from .store import Store
+from .store._queries import BadQuery, EventFilter
 from .stories import StoryBuilder, lineage_tree
 
 EXIT_FAILURES = 1
@@ -517,3 +519,36 @@ def export_gold_command(gold: str, texts: str, db: str) -> None:
         f"{counts['core']} reviewed events as core gold, {counts['wrong']} marked wrong left "
         f"out, {counts['secondary']} unreviewed kept as secondary"
     )
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@db_option
+@click.option("--since", help="Event date on or after (YYYY-MM-DD).")
+@click.option("--until", help="Event date on or before (YYYY-MM-DD).")
+@click.option("--actor", help="Actor code as source or target (IDNGOV).")
+@click.option("--country", help="ISO alpha-3 country as source or target.")
+@click.option("--source", help="Actor code as source.")
+@click.option("--target", help="Actor code as target.")
+@click.option("--root", help="CAMEO root (two digits).")
+@click.option("--plover", help="PLOVER event type.")
+@click.option("--quad-class", type=click.IntRange(1, 4))
+@click.option("--language", help="Language of the article (id, en).")
+@click.option("--outlet", help="Outlet of the article.")
+@click.option("--story", type=int, help="Only the events of this story.")
+@click.option("--article", type=int, help="Only the events of this article.")
+@click.option("--q", help="Full-text search in the articles.")
+def export_command(fmt: str, out: str | None, db: str, **filters: Any) -> None:
+    """Export events as GDELT-2.0-style TSV, PLOVER JSONL, CSV or Parquet, with the
+    filters of the HTTP API."""
+    if fmt == "parquet" and not out:
+        raise click.UsageError("Parquet needs --out FILE")
+    where = EventFilter(**filters)
+    with _open_store(db) as store:
+        try:
+            written = export_events(store, where, fmt, out or sys.stdout)
+        except (BadQuery, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+    if out:
+        click.echo(f"{written} events written to {out} ({fmt})", err=True)
