@@ -95,6 +95,11 @@ class EventFilter:
             found.append(events.c.background.is_(False))
         return found
 
+    @property
+    def needs_articles(self) -> bool:
+        """Whether a filter reads the articles table (else counts skip the join)."""
+        return bool(self.language or self.outlet)
+
     def as_params(self) -> dict[str, Any]:
         """The filters set, as query-string parameters."""
         return {
@@ -158,11 +163,16 @@ def event_rows(
 
 def count_event_rows(connection: Connection, where: EventFilter) -> int:
     query = (
-        select(func.count())
-        .select_from(events.join(articles, articles.c.id == events.c.article_id))
-        .where(*where.conditions(connection))
+        select(func.count()).select_from(_events_from(where)).where(*where.conditions(connection))
     )
     return connection.execute(query).scalar_one()
+
+
+def _events_from(where: EventFilter):
+    """The events table, joined with articles only when a filter needs them."""
+    if where.needs_articles:
+        return events.join(articles, articles.c.id == events.c.article_id)
+    return events
 
 
 def events_per_day(connection: Connection, where: EventFilter) -> list[dict[str, Any]]:
@@ -178,7 +188,7 @@ def events_per_day(connection: Connection, where: EventFilter) -> list[dict[str,
             func.count().label("events"),
             func.avg(events.c.goldstein).label("goldstein"),
         )
-        .select_from(events.join(articles, articles.c.id == events.c.article_id))
+        .select_from(_events_from(where))
         .where(events.c.date.is_not(None), *where.conditions(connection))
         .group_by(day)
         .order_by(day)
@@ -356,14 +366,33 @@ def neighbours(connection: Connection, article_id: int) -> dict[str, int | None]
     }
 
 
+def store_state(connection: Connection) -> tuple:
+    """Newest row ids of what the dashboard aggregates: changes whenever anything is added,
+    regrouped or reviewed (story events are rewritten with new ids)."""
+    from ._schema import story_events
+
+    return tuple(
+        connection.execute(
+            select(
+                *[
+                    select(func.max(t.c.id)).scalar_subquery()
+                    for t in (articles, events, story_events, reviews)
+                ]
+            )
+        ).one()
+    )
+
+
 def codes_with_events(connection: Connection, codes: set[str]) -> set[str]:
-    """Which of these actor codes name the source or target of some event."""
-    if not codes:
-        return set()
-    wanted = list(codes)
-    as_source = select(events.c.source_code).where(events.c.source_code.in_(wanted))
-    as_target = select(events.c.target_code).where(events.c.target_code.in_(wanted))
-    return set(connection.execute(union_all(as_source, as_target)).scalars())
+    """Which of these actor codes name the source or target of some event (one indexed
+    look-up each, not every matching row)."""
+    found = set()
+    for code in sorted(codes):
+        as_source = select(events.c.id).where(events.c.source_code == code).exists()
+        as_target = select(events.c.id).where(events.c.target_code == code).exists()
+        if connection.execute(select(or_(as_source, as_target))).scalar():
+            found.add(code)
+    return found
 
 
 def event_exists(connection: Connection, event_id: int) -> bool:

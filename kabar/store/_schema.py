@@ -24,8 +24,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     inspect,
 )
+from sqlalchemy.schema import CreateIndex
 
 metadata = MetaData()
 
@@ -256,6 +258,45 @@ def _reviews_and_search(connection: Connection) -> None:
             connection.exec_driver_sql(statement)
 
 
+# -- indexes for the dashboard and the API (migration 5) -----------------------------------
+
+_READ_INDEXES = [
+    # actor pages, dyads and the actor/source/target filters (covering the dyad aggregate)
+    Index(
+        "ix_events_source",
+        events.c.source_code,
+        events.c.target_code,
+        events.c.quad_class,
+        events.c.goldstein,
+    ),
+    Index(
+        "ix_events_source_names",
+        events.c.source_code,
+        events.c.source_name,
+        events.c.source_country,
+    ),
+    Index("ix_events_target", events.c.target_code, events.c.target_name, events.c.target_country),
+    Index("ix_events_target_country", events.c.target_country),
+    Index("ix_events_plover", events.c.plover_type),
+    # article lists by language or outlet, newest first
+    Index(
+        "ix_articles_language_published", articles.c.language, articles.c.published, articles.c.id
+    ),
+    Index(
+        "ix_articles_outlet_published",
+        func.lower(articles.c.outlet),
+        articles.c.published,
+        articles.c.id,
+    ),
+]
+
+
+def _read_indexes(connection: Connection) -> None:
+    """For databases made before: new ones got these indexes with their tables."""
+    for index in _READ_INDEXES:
+        connection.execute(CreateIndex(index, if_not_exists=True))
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -288,6 +329,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "events coded from articles", _create_tables(events)),
     Migration(3, "stories, lineage and story events", _stories),
     Migration(4, "analysts' reviews and full-text search", _reviews_and_search),
+    Migration(5, "indexes for the dashboard and the API", _read_indexes),
 ]
 LATEST = MIGRATIONS[-1].version
 

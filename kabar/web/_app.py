@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import hmac
 import io
+import threading
+from collections import OrderedDict
 from datetime import date
 from importlib.resources import files
 from typing import Annotated, Any
@@ -30,6 +32,7 @@ from ..stories import lineage_tree
 from ._pages import article_segments, chart, related_stories
 
 MAX_PAGE = 500
+CACHE_ENTRIES = 512
 CSV_ROWS = 100_000
 _CODE = r"^[A-Z0-9]{2,20}$"
 _DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -44,6 +47,24 @@ class _Pages:
         self.templates = Jinja2Templates(directory=str(files("kabar.web").joinpath("templates")))
         self.templates.env.globals["review_enabled"] = review_token is not None
         self._gazetteer = None
+        self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def cached(self, connection: Connection, key: tuple, compute):
+        """An aggregate over the whole store (overview, actors, dyads, outlets), computed
+        once per state of the store: the key includes the newest row ids, so any new
+        article, event, story change or review makes it fresh again."""
+        key = (queries.store_state(connection), *key)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._lock:
+            self._cache[key] = value
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
+        return value
 
     def mentions(self, article: dict[str, Any]) -> list:
         """Actor mentions in an article's text, for highlighting (gazetteer loaded once)."""
@@ -59,7 +80,8 @@ class _Pages:
         """The page as HTML, or its data as JSON when the path ends in .json."""
         if fmt == "json":
             return JSONResponse(_jsonable(data))
-        return self.templates.TemplateResponse(request, template, data)
+        # a copy: the template response adds the request to it, and data may be cached
+        return self.templates.TemplateResponse(request, template, dict(data))
 
 
 def create_app(db: str | None = None, review_token: str | None = None) -> FastAPI:
@@ -157,7 +179,7 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
         )
 
     def overview(request: Request, connection: Conn):
-        data = _overview(connection)
+        data = pages.cached(connection, ("overview",), lambda: _overview(connection))
         return pages.render(request, "overview.html", data, _fmt(request))
 
     app.add_api_route(
@@ -254,7 +276,11 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
     def actors_view(
         request: Request, connection: Conn, q: Text = None, limit: Limit = 50, offset: Offset = 0
     ):
-        rows = queries.actor_rows(connection, q=q, limit=limit, offset=offset)
+        rows = pages.cached(
+            connection,
+            ("actors", q, limit, offset),
+            lambda: queries.actor_rows(connection, q=q, limit=limit, offset=offset),
+        )
         data = {"actors": rows, "q": q, "page": _page(limit, offset, len(rows), {"q": q})}
         return pages.render(request, "actors.html", data, _fmt(request))
 
@@ -291,7 +317,11 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
         limit: Limit = 50,
         offset: Offset = 0,
     ):
-        rows = queries.dyad_rows(connection, actor=actor, limit=limit, offset=offset)
+        rows = pages.cached(
+            connection,
+            ("dyads", actor, limit, offset),
+            lambda: queries.dyad_rows(connection, actor=actor, limit=limit, offset=offset),
+        )
         data = {"dyads": rows, "page": _page(limit, offset, len(rows), {"actor": actor})}
         return pages.render(request, "dyads.html", data, _fmt(request))
 
@@ -323,7 +353,11 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
     twin("/dyads/{a}/{b}", dyad_view, "Two actors: Goldstein over time, cooperation vs conflict")
 
     def outlets_view(request: Request, connection: Conn):
-        data = {"outlets": queries.outlet_rows(connection)}
+        data = {
+            "outlets": pages.cached(
+                connection, ("outlets",), lambda: queries.outlet_rows(connection)
+            )
+        }
         return pages.render(request, "outlets.html", data, _fmt(request))
 
     twin("/outlets", outlets_view, "Outlets with their numbers of articles and events")
