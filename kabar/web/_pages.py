@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from ..store._schema import articles, events, stories, story_articles
 from ..store._stories import story_record
@@ -91,19 +91,26 @@ def related_stories(
     low = (day - timedelta(days=RELATED_DAYS)).isoformat()
     high = (day + timedelta(days=RELATED_DAYS)).isoformat()
     own = provenance["story_id"] if provenance else -1
-    shared = func.count(func.distinct(events.c.source_code))
+    # from the week's articles (published index) to their events naming these actors
+    in_week = select(articles.c.id).where(
+        articles.c.published >= low, articles.c.published <= high + "\uffff"
+    )
+    shared = func.count(func.distinct(events.c.source_code)).label("shared")
+    ranked = (
+        select(story_articles.c.story_id, shared)
+        .join(events, events.c.article_id == story_articles.c.article_id)
+        .where(
+            events.c.article_id.in_(in_week),
+            or_(events.c.source_code.in_(codes), events.c.target_code.in_(codes)),
+            story_articles.c.story_id != own,
+        )
+        .group_by(story_articles.c.story_id)
+        .subquery()
+    )
     query = (
         select(stories)
-        .join(story_articles, story_articles.c.story_id == stories.c.id)
-        .join(events, events.c.article_id == story_articles.c.article_id)
-        .join(articles, articles.c.id == story_articles.c.article_id)
-        .where(
-            stories.c.id != own,
-            or_(events.c.source_code.in_(codes), events.c.target_code.in_(codes)),
-            and_(articles.c.published >= low, articles.c.published <= high + "\uffff"),
-        )
-        .group_by(*stories.c)
-        .order_by(shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
+        .join(ranked, ranked.c.story_id == stories.c.id)
+        .order_by(ranked.c.shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
         .limit(limit)
     )
     return [story_record(row) for row in connection.execute(query).mappings()]
