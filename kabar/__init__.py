@@ -1,7 +1,8 @@
 """kabar: turn Indonesian and English news into event data.
 
 The pipeline's stages are plain functions over plain dataclasses:
-``read -> extract -> store`` (annotate, code, cluster, serve and export follow).
+``read -> extract -> code -> store -> cluster`` (stories), then ``serve`` (kabar.web) and
+``export`` (kabar.export).
 """
 
 from .errors import ConfigError, InputError, KabarError, StoreError
@@ -11,6 +12,7 @@ from .pipeline import IngestReport, extract_all, ingest
 from .read import Reader, read_inputs
 from .settings import Settings, default_settings
 from .store import Store
+from .stories import StoryBuilder
 
 __version__ = "0.1.0"
 
@@ -27,6 +29,7 @@ __all__ = [
     "Settings",
     "Store",
     "StoreError",
+    "StoryBuilder",
     "__version__",
     "default_settings",
     "extract_all",
