@@ -308,12 +308,7 @@ def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None
             articles.c.published_at,
             articles.c.language,
             articles.c.cited_sources,
-            story_articles.c.parent_article_id,
-            story_articles.c.reuse,
-            story_articles.c.shingle_share,
-            story_articles.c.sentence_share,
-            story_articles.c.names_share,
-            story_articles.c.credits_parent,
+            *_LINEAGE,
             story_articles.c.linked_to,
             story_articles.c.link,
             story_articles.c.link_score,
@@ -327,17 +322,22 @@ def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None
     return story
 
 
+# What lineage says of one article: its parent, the kind and shares of reuse, the credit.
+_LINEAGE = (
+    story_articles.c.parent_article_id,
+    story_articles.c.reuse,
+    story_articles.c.shingle_share,
+    story_articles.c.sentence_share,
+    story_articles.c.names_share,
+    story_articles.c.credits_parent,
+)
+
+
 def provenance(connection: Connection, article_id: int) -> dict[str, Any] | None:
     """An article's story and lineage: its parent, how much it reuses, whether it credits it."""
-    query = select(
-        story_articles.c.story_id,
-        story_articles.c.parent_article_id,
-        story_articles.c.reuse,
-        story_articles.c.shingle_share,
-        story_articles.c.sentence_share,
-        story_articles.c.names_share,
-        story_articles.c.credits_parent,
-    ).where(story_articles.c.article_id == article_id)
+    query = select(story_articles.c.story_id, *_LINEAGE).where(
+        story_articles.c.article_id == article_id
+    )
     row = connection.execute(query).mappings().first()
     return dict(row) if row else None
 
