@@ -176,8 +176,9 @@ def merge_stories(connection: Connection, into: int, others: Iterable[int]) -> N
 
 
 def members(connection: Connection, story_id: int) -> list[dict[str, Any]]:
+    """A story's articles in publication order, with their stored lineage."""
     query = (
-        select(*_MEMBER_COLUMNS, story_articles.c.sort_key)
+        select(*_MEMBER_COLUMNS, story_articles.c.sort_key, *_LINEAGE)
         .join(story_articles, story_articles.c.article_id == articles.c.id)
         .where(story_articles.c.story_id == story_id)
         .order_by(story_articles.c.sort_key)

@@ -29,7 +29,7 @@ from ..settings import Settings
 from ..store import Store
 from ..store import _stories as queries
 from ._events import merge_events
-from ._lineage import Member, lineage
+from ._lineage import Member, Parent, lineage
 from ._links import Link, link
 from ._signature import Signature, band_keys, lookup_names, signature
 
@@ -78,7 +78,7 @@ class StoryBuilder:
             waiting = queries.unassigned_ids(connection, article_ids)
         for start in range(0, len(waiting), chunk):
             ids = waiting[start : start + chunk]
-            touched: set[int] = set()
+            touched: dict[int, str] = {}  # story -> sort key of its earliest new article
             with self.store.transaction() as connection, queries.roomy_cache(connection):
                 rows = queries.article_rows(connection, ids)
                 actors = queries.actor_codes(connection, ids)
@@ -86,9 +86,9 @@ class StoryBuilder:
                 for sig in sorted(signatures, key=lambda s: s.sort_key):
                     self._place(connection, sig, report, touched)
                 for story_id in sorted(touched):
-                    self._refresh(connection, story_id)
+                    self._refresh(connection, story_id, touched[story_id])
             report.articles += len(signatures)
-            report.touched |= touched
+            report.touched |= set(touched)
         return report
 
     def rebuild(self) -> StoryReport:
@@ -111,7 +111,9 @@ class StoryBuilder:
             actors=actors,
         )
 
-    def _place(self, connection, sig: Signature, report: StoryReport, touched: set[int]) -> None:
+    def _place(
+        self, connection, sig: Signature, report: StoryReport, touched: dict[int, str]
+    ) -> None:
         names = lookup_names(sig.names)
         keys = band_keys(sig.minhash, self.bands, self.rows) + [f"n:{n}" for n in names]
         linked: list[tuple[Link, int, int]] = []  # (link, article, story)
@@ -132,14 +134,17 @@ class StoryBuilder:
         if story_ids:
             story_id = story_ids[0]
             queries.merge_stories(connection, story_id, story_ids[1:])
-            touched.difference_update(story_ids[1:])
+            for gone in story_ids[1:]:
+                touched.pop(gone, None)
             report.touched.difference_update(story_ids[1:])
             report.merges += len(story_ids) - 1
             report.joined += 1
+            if len(story_ids) > 1:
+                touched[story_id] = ""  # merged: every article may have a new parent
         else:
             story_id = queries.new_story(connection)
             report.new_stories += 1
-        touched.add(story_id)
+        touched[story_id] = min(touched.get(story_id, sig.sort_key), sig.sort_key)
         strongest = max(linked, key=lambda item: (item[0].score, -item[1]), default=None)
         queries.add_member(
             connection,
@@ -160,13 +165,28 @@ class StoryBuilder:
 
     # -- refreshing a story ------------------------------------------------------------------
 
-    def _refresh(self, connection, story_id: int) -> None:
+    def _refresh(self, connection, story_id: int, since: str) -> None:
+        """Recompute a story: the parents of its articles published from ``since`` on
+        (earlier ones cannot reuse what came after them), its merged events, its summary."""
         rows = queries.members(connection, story_id)
-        parents = lineage([_member(row) for row in rows], self.rules)
-        queries.set_parents(connection, parents)
+        start = next((i for i, row in enumerate(rows) if row["sort_key"] >= since), len(rows))
+        fresh = lineage([_member(row) for row in rows], self.rules, start=start)
+        queries.set_parents(connection, fresh)
+        parents = {row["id"]: _stored_parent(row) for row in rows[:start]} | fresh
         merged = merge_events(queries.member_events(connection, story_id))
         queries.replace_story_events(connection, story_id, merged)
         queries.update_story(connection, story_id, _summary(rows, parents, len(merged)))
+
+
+def _stored_parent(row: dict) -> Parent:
+    return Parent(
+        row["parent_article_id"],
+        row["reuse"] or "original",
+        row["shingle_share"] or 0.0,
+        row["sentence_share"] or 0.0,
+        row["names_share"] or 0.0,
+        bool(row["credits_parent"]),
+    )
 
 
 def _stored_signature(row: dict) -> Signature:

@@ -59,12 +59,14 @@ class Parent:
 ORIGINAL = Parent(None, "original", 0.0, 0.0, 0.0, False)
 
 
-def lineage(members: list[Member], rules: StorySettings) -> dict[int, Parent]:
-    """Each member's parent, in publication order (ties by article id)."""
+def lineage(members: list[Member], rules: StorySettings, start: int = 0) -> dict[int, Parent]:
+    """The parents of the members from position ``start`` on, in publication order (ties
+    by article id); each is compared with every member before it."""
     ordered = sorted(members, key=lambda m: m.sort_key)
     return {
         member.article_id: _parent(member, ordered[:position], rules)
         for position, member in enumerate(ordered)
+        if position >= start
     }
 
 

@@ -394,3 +394,12 @@ def test_ingest_without_stories_leaves_them_to_kabar_cluster(tmp_path, settings)
         grouped = StoryBuilder(store, settings).add()
         assert grouped.articles == report.stored
         assert title_groups(store) == manifest_groups()
+
+
+def test_an_earlier_article_arriving_late_becomes_the_parent(store, settings):
+    original, copy = the_story()[:2]
+    builder = StoryBuilder(store, settings)
+    builder.add(stored(store, [copy]))
+    assert parents(store)[copy.url] is None  # alone, the copy looks like an original
+    builder.add(stored(store, [original]))  # published an hour before it
+    assert parents(store) == {original.url: None, copy.url: original.url}
