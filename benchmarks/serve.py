@@ -582,8 +582,8 @@ def build(path: Path, n_articles: int, n_events: int, stories: bool) -> dict:
             began = time.perf_counter()
             StoryBuilder(store, default_settings()).add()
             stories_s = time.perf_counter() - began
+        store.refresh_statistics()  # as every `kabar ingest` does when it ends
         with store.engine.connect() as connection:
-            # no ANALYZE: kabar never runs it, so the planner sees what it sees on real data
             counts = {
                 "articles": connection.execute(select(func.count()).select_from(articles)),
                 "events": connection.execute(select(func.count()).select_from(events)),

@@ -123,6 +123,8 @@ def ingest(
         _flush(store, batch, report, stories)
     finally:
         reader.close()
+    if report.stored or report.new_versions:
+        store.refresh_statistics()
     return report
 
 

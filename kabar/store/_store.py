@@ -134,6 +134,15 @@ class Store:
     def add(self, article: Article) -> Added:
         return self.add_many([article])[0]
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner see how the data is spread (which filters are selective),
+        after an ingest: without statistics SQLite picked plans 20 times slower for the
+        dashboard's lists. On SQLite the sampling is capped, so this stays cheap at any size."""
+        with self._write() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("PRAGMA analysis_limit=20000")
+            connection.exec_driver_sql("ANALYZE")
+
     def _add(self, connection, article: Article, row, latest, known) -> Added:
         """One article against what the store (and this batch so far) holds."""
         previous = latest.get(row["url_key"]) if row["url_key"] else None

@@ -66,6 +66,16 @@ class _Pages:
                 self._cache.popitem(last=False)
         return value
 
+    def actors(self, connection: Connection) -> list[dict[str, Any]]:
+        """Every actor with its numbers of events, most active first."""
+        return self.cached(connection, ("actors",), lambda: queries.actor_rows(connection))
+
+    def actor_codes(self, connection: Connection) -> set[str]:
+        """The codes of the actors that have a page."""
+        return self.cached(
+            connection, ("actor codes",), lambda: {a["code"] for a in self.actors(connection)}
+        )
+
     def mentions(self, article: dict[str, Any]) -> list:
         """Actor mentions in an article's text, for highlighting (gazetteer loaded once)."""
         if self._gazetteer is None:
@@ -235,7 +245,7 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
     twin("/articles", articles_view, "Articles, newest first")
 
     def article_view(request: Request, connection: Conn, article_id: int):
-        data = _article(connection, pages.store, article_id, pages.mentions)
+        data = _article(connection, pages, article_id)
         return pages.render(request, "article.html", data, _fmt(request))
 
     twin("/articles/{article_id}", article_view, "One article: text, events, provenance")
@@ -276,27 +286,28 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
     def actors_view(
         request: Request, connection: Conn, q: Text = None, limit: Limit = 50, offset: Offset = 0
     ):
-        rows = pages.cached(
-            connection,
-            ("actors", q, limit, offset),
-            lambda: queries.actor_rows(connection, q=q, limit=limit, offset=offset),
-        )
+        ranked = pages.actors(connection)
+        if q:
+            wanted = q.lower()
+            ranked = [a for a in ranked if wanted in a["code"].lower() or _has(a["name"], wanted)]
+        rows = ranked[offset : offset + limit]
         data = {"actors": rows, "q": q, "page": _page(limit, offset, len(rows), {"q": q})}
         return pages.render(request, "actors.html", data, _fmt(request))
 
     twin("/actors", actors_view, "Actors by number of events")
 
     def actor_view(request: Request, connection: Conn, code: PathCode):
-        as_source = queries.events_per_day(connection, queries.EventFilter(source=code))
-        as_target = queries.events_per_day(connection, queries.EventFilter(target=code))
         latest = queries.event_rows(connection, queries.EventFilter(actor=code), limit=20)
         if not latest:
             raise HTTPException(404, f"no events with actor {code}")
+        as_source, as_target, partners = pages.cached(
+            connection, ("actor", code), lambda: _actor_summary(connection, code)
+        )
         data = {
             "code": code,
             "as_source": as_source,
             "as_target": as_target,
-            "partners": queries.dyad_rows(connection, actor=code, limit=20),
+            "partners": partners,
             "events": latest,
             "chart": chart(
                 "line",
@@ -425,6 +436,19 @@ def _guarded(function, *args):
         raise HTTPException(400, str(exc)) from exc
 
 
+def _has(name: str | None, wanted: str) -> bool:
+    return name is not None and wanted in name.lower()
+
+
+def _actor_summary(connection: Connection, code: str) -> tuple[list, list, list]:
+    """An actor's events per day as source and as target, and its main partners."""
+    return (
+        queries.events_per_day(connection, queries.EventFilter(source=code)),
+        queries.events_per_day(connection, queries.EventFilter(target=code)),
+        queries.dyad_rows(connection, actor=code, limit=20),
+    )
+
+
 def _overview(connection: Connection) -> dict[str, Any]:
     per_day = queries.events_per_day(connection, queries.EventFilter(include_background=False))
     return {
@@ -445,8 +469,8 @@ def _overview(connection: Connection) -> dict[str, Any]:
     }
 
 
-def _article(connection: Connection, store: Store, article_id: int, mentions) -> dict[str, Any]:
-    article = store.article(article_id)
+def _article(connection: Connection, pages: _Pages, article_id: int) -> dict[str, Any]:
+    article = pages.store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id}")
     events = queries.event_rows(connection, queries.EventFilter(article=article_id), limit=MAX_PAGE)
@@ -455,14 +479,11 @@ def _article(connection: Connection, store: Store, article_id: int, mentions) ->
     for event in events:
         event["review"] = reviews.get(event["id"])
     provenance = story_queries.provenance(connection, article_id)
-    found = mentions(article)
-    codes = {m.actor.code for m in found}
+    found = pages.mentions(article)
     return {
         "article": article,
         "events": events,
-        "segments": article_segments(
-            article, events, found, queries.codes_with_events(connection, codes)
-        ),
+        "segments": article_segments(article, events, found, pages.actor_codes(connection)),
         "provenance": provenance,
         "related": related_stories(connection, article, events, provenance),
         "neighbours": queries.neighbours(connection, article_id),
