@@ -10,7 +10,7 @@ from the shipped ontology); ``StoryBuilder.add`` then groups the articles into s
 (``--no-stories`` leaves them empty). The build is timed but is not part of the figures.
 ``--db FILE`` keeps the database there and reuses it on the next run.
 
-``kabar serve`` then runs in its own process (uvicorn, one worker) on 127.0.0.1, and
+``kabar serve --workers N`` (default 2, one per core here) then runs on 127.0.0.1, and
 ``--clients`` concurrent clients, one keep-alive connection each, send requests back to
 back for ``--seconds``, after a short unrecorded warm-up, in two phases of the same run:
 
@@ -770,13 +770,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(db: Path, port: int, log: Path, workers: int) -> subprocess.Popen:
     """``kabar serve`` on the database, its output in ``log``; once /index.json answers."""
     import httpx
 
     with log.open("w") as output:
         server = subprocess.Popen(
-            [str(KABAR), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            [str(KABAR), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+            + ["--workers", str(workers)],
             stdout=output,
             stderr=subprocess.STDOUT,
         )
@@ -1045,6 +1046,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20, help="recorded seconds per phase")
     parser.add_argument("--warmup", type=float, default=3, help="unrecorded seconds first")
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="kabar serve --workers")
     parser.add_argument(
         "--alone", type=int, default=30, help="requests of each endpoint with no load, after"
     )
@@ -1065,7 +1067,7 @@ def main() -> None:
         size_mb = db.stat().st_size / 1e6
         port = _free_port()
         log = Path(tmp) / "server.log"
-        server = start_server(db, port, log)
+        server = start_server(db, port, log, args.workers)
         try:
             phases = {}
             for phase, pick in (
@@ -1125,8 +1127,9 @@ def main() -> None:
     if args.write:
         write_section(
             "Serve",
-            "`.venv/bin/python benchmarks/serve.py --write`: `kabar serve` (uvicorn, one "
-            f"process) on 127.0.0.1 over synthetic data; {args.clients} concurrent clients, "
+            "`.venv/bin/python benchmarks/serve.py --write`: `kabar serve --workers "
+            f"{args.workers}` (uvicorn) on 127.0.0.1 over synthetic data; {args.clients} "
+            "concurrent clients, "
             f"one keep-alive connection each, for {args.seconds:.0f} s per phase after a "
             f"{args.warmup:.0f} s warm-up; server and clients share the 2 cores. Baseline: "
             "the same clients fetching the static `/static/kabar.css`. API: a weighted mix "

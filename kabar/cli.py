@@ -7,6 +7,7 @@ rest), 2 on usage errors (click's own convention).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from importlib.resources import files
@@ -201,22 +202,42 @@ def demo_command(settings: Settings, db: str, serve: bool, host: str, port: int)
     envvar="KABAR_REVIEW_TOKEN",
     help="Token that analysts must give to store reviews (default: reviews are off).",
 )
-def serve_command(db: str, host: str, port: int, review_token: str | None) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes; more serve more readers at once (about one per core).",
+)
+def serve_command(db: str, host: str, port: int, review_token: str | None, workers: int) -> None:
     """Serve the dashboard and the JSON API (OpenAPI docs at /docs)."""
-    _serve(db, host, port, review_token)
+    _serve(db, host, port, review_token, workers)
 
 
-def _serve(db: str, host: str, port: int, review_token: str | None) -> None:
+def _serve(db: str, host: str, port: int, review_token: str | None, workers: int = 1) -> None:
     import uvicorn
 
-    from .web import create_app
+    from .web import create_app, serve_environment
 
     try:
-        app = create_app(db, review_token=review_token)
+        app = create_app(db, review_token=review_token)  # opens and migrates it, once
     except KabarError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Serving {db} on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.pages.store.close()
+    # each process builds its own app from the environment: uvicorn imports it by name
+    os.environ.update(serve_environment(db, review_token))
+    uvicorn.run(
+        "kabar.web:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def _open_store(db: str) -> Store:

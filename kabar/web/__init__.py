@@ -1,5 +1,5 @@
 """Serve stage: the dashboard and the HTTP API (FastAPI, Jinja2, Chart.js vendored)."""
 
-from ._app import create_app
+from ._app import app_from_environment, create_app, serve_environment
 
-__all__ = ["create_app"]
+__all__ = ["app_from_environment", "create_app", "serve_environment"]

@@ -3,12 +3,16 @@ over real HTTP on 127.0.0.1, as the README's first command does."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
+
+import kabar
 
 
 def free_port() -> int:
@@ -48,3 +52,63 @@ def test_demo_ingests_then_serves_the_dashboard(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "stored 27" in output and f"http://127.0.0.1:{port}/" in output
+
+
+def _workers(pid: int) -> list[int]:
+    """The server processes uvicorn spawned (not its resource tracker)."""
+    found = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as listing:
+            for child in map(int, listing.read().split()):
+                with open(f"/proc/{child}/cmdline", "rb") as command:
+                    if b"spawn_main" in command.read():
+                        found.append(child)
+    return found
+
+
+def test_serve_with_several_worker_processes(tmp_path):
+    """`--workers 2`: two server processes answer on one port, each with the database and
+    the review token it was given."""
+    db = tmp_path / "k.db"
+    sample = sorted((Path(kabar.__file__).parent / "data" / "sample" / "html").rglob("*.html"))[:4]
+    subprocess.run(
+        [sys.executable, "-m", "kabar", "ingest", *map(str, sample), "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kabar", "serve", "--db", str(db), "--port", str(port)]
+        + ["--workers", "2", "--review-token", "rahasia"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                overview = httpx.get(base + "/index.json", timeout=2)
+                if overview.status_code == 200 and len(_workers(server.pid)) == 2:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.stdout.read()
+            assert time.monotonic() < deadline, "the server did not come up with 2 workers"
+            time.sleep(0.3)
+        assert overview.json()["counts"]["articles"] == len(sample)
+        event = httpx.get(base + "/events.json", params={"limit": 1}).json()["events"][0]
+        refused = httpx.post(f"{base}/events/{event['id']}/review", data={"verdict": "wrong"})
+        assert refused.status_code == 403
+        with httpx.Client(base_url=base, headers={"accept": "application/json"}) as client:
+            statuses = {
+                client.post(
+                    f"/events/{event['id']}/review", data={"verdict": "correct", "token": "rahasia"}
+                ).status_code
+                for _ in range(6)  # new connections: both processes get some
+            }
+        assert statuses == {200}
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
