@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, case, delete, func, insert, select
 from ._schema import (
     articles,
     events,
+    key_bucket,
     stories,
     story_articles,
     story_event_mentions,
@@ -84,7 +85,8 @@ def actor_codes(connection: Connection, ids: Iterable[int]) -> dict[int, set[str
 
 
 def add_keys(connection: Connection, article_id: int, day: int, keys: Iterable[str]) -> None:
-    rows = [{"key": key, "day": day, "article_id": article_id} for key in keys]
+    bucket = key_bucket(day)
+    rows = [{"key": key, "day": day, "article_id": article_id, "bucket": bucket} for key in keys]
     if rows:
         connection.execute(insert(story_keys), rows)
 
@@ -104,29 +106,58 @@ def candidate_ids(
     """
     bands = [key for key in keys if key.startswith("b")]
     if day < 0:
-        found = connection.execute(_BANDS_ANY_DAY, {"keys": bands, "me": article_id})
-        return sorted(set(found.scalars())) if bands else []
+        if not bands:
+            return []
+        found = connection.execute(
+            _BANDS_IN_BUCKETS,
+            {"keys": bands, "me": article_id, "buckets": _all_buckets(connection)},
+        )
+        return sorted(set(found.scalars()))
+    low, high = day - window_days, day + window_days
     in_window = connection.execute(
         _IN_WINDOW,
         {
             "keys": keys,
-            "low": day - window_days,
-            "high": day + window_days,
+            "buckets": list(range(key_bucket(max(low, 0)), key_bucket(high) + 1)),
+            "low": low,
+            "high": high,
             "me": article_id,
             "min_names": min_names,
         },
     ).scalars()
-    undated = connection.execute(_BANDS_UNDATED, {"keys": bands, "me": article_id}).scalars()
+    undated = connection.execute(
+        _BANDS_IN_BUCKETS, {"keys": bands, "me": article_id, "buckets": [-1]}
+    ).scalars()
     return sorted(set(in_window) | set(undated)) if keys else []
 
 
-# Built once with bound parameters, so SQLAlchemy caches their compiled form; each keeps to
-# one range of the (key, day) index, which an OR across the two cases would not.
+def _all_buckets(connection: Connection) -> list[int]:
+    """Every bucket from the earliest to the latest dated key, and the undated one (two
+    seeks: the bucket leads the index)."""
+    dated = story_keys.c.bucket >= 0
+    first, last = connection.execute(
+        select(
+            select(func.min(story_keys.c.bucket)).where(dated).scalar_subquery(),
+            select(func.max(story_keys.c.bucket)).where(dated).scalar_subquery(),
+        )
+    ).one()
+    return [-1] + (list(range(first, last + 1)) if first is not None else [])
+
+
+# Built once with bound parameters, so SQLAlchemy caches their compiled form; each seeks
+# the (bucket, key, day) index once per bucket and key, which an OR across the two cases
+# would not.
 _KEY_IN = story_keys.c.key.in_(bindparam("keys", expanding=True))
+_BUCKET_IN = story_keys.c.bucket.in_(bindparam("buckets", expanding=True))
 _NOT_ME = story_keys.c.article_id != bindparam("me")
 _IN_WINDOW = (
     select(story_keys.c.article_id)
-    .where(_KEY_IN, story_keys.c.day.between(bindparam("low"), bindparam("high")), _NOT_ME)
+    .where(
+        _BUCKET_IN,
+        _KEY_IN,
+        story_keys.c.day.between(bindparam("low"), bindparam("high")),
+        _NOT_ME,
+    )
     .group_by(story_keys.c.article_id)
     # a shared band counts as many names: either is enough to be compared
     .having(
@@ -134,8 +165,7 @@ _IN_WINDOW = (
         >= bindparam("min_names")
     )
 )
-_BANDS_UNDATED = select(story_keys.c.article_id).where(_KEY_IN, story_keys.c.day == -1, _NOT_ME)
-_BANDS_ANY_DAY = select(story_keys.c.article_id).where(_KEY_IN, _NOT_ME)
+_BANDS_IN_BUCKETS = select(story_keys.c.article_id).where(_BUCKET_IN, _KEY_IN, _NOT_ME)
 
 
 _SIGNATURES = select(

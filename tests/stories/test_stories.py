@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
+from datetime import date, timedelta
 
 import pytest
 from conftest import REPO, SAMPLE
@@ -16,6 +18,7 @@ from kabar.models import Article
 from kabar.pipeline import ingest
 from kabar.settings import Settings
 from kabar.store import Store
+from kabar.store._schema import KEY_BUCKET_DAYS
 from kabar.stories import StoryBuilder
 from kabar.stories._links import link
 from kabar.stories._signature import anchors, shingle_hashes, signature
@@ -403,3 +406,71 @@ def test_an_earlier_article_arriving_late_becomes_the_parent(store, settings):
     assert parents(store)[copy.url] is None  # alone, the copy looks like an original
     builder.add(stored(store, [original]))  # published an hour before it
     assert parents(store) == {original.url: None, copy.url: original.url}
+
+
+# -- look-up keys by time bucket ---------------------------------------------------------------
+
+
+def test_copies_a_window_apart_are_found_wherever_the_bucket_edges_fall(store, settings):
+    """A copy published `window_days` after its original is found, for every position of
+    the original within a look-up bucket (the window then spans two or three buckets)."""
+    window = settings.stories.window_days
+    pairs = []
+    for shift in range(KEY_BUCKET_DAYS + 1):
+        first = date(2026, 1, 1) + timedelta(days=(window * 5) * shift + shift)
+        last = first + timedelta(days=window)
+        text = f"{ORIGINAL}\n\nLaporan nomor {shift + 100}."  # else a duplicate, not stored
+        pairs += [
+            article(text, "Kabar Uji", f"https://kabaruji.example/{shift}", first.isoformat()),
+            article(text, "Portal Tiga", f"https://tiga.example/{shift}", last.isoformat()),
+        ]
+    stored(store, pairs)
+    StoryBuilder(store, settings).add()
+    assert groups(store) == {
+        frozenset({pairs[i].url, pairs[i + 1].url}) for i in range(0, len(pairs), 2)
+    }
+
+
+def test_an_undated_copy_finds_its_original_in_any_bucket(store, settings):
+    dated = the_story()[0]
+    older = article(DISTRACTOR, "Kabar Uji", "https://kabaruji.example/old", "2019-06-01")
+    undated = article(ORIGINAL, "Portal Tiga", "https://portaltiga.example/u", "")
+    stored(store, [older, dated])
+    StoryBuilder(store, settings).add()
+    stored(store, [undated])
+    StoryBuilder(store, settings).add()
+    assert frozenset({dated.url, undated.url}) in groups(store)
+    # and the other way round: a dated article finds an undated copy stored before it
+    english = the_story()[3]
+    undated_first = article(ENGLISH, "Bay Times", "https://baytimes.example/u", "", "en")
+    stored(store, [undated_first])
+    StoryBuilder(store, settings).add()
+    stored(store, [english])
+    StoryBuilder(store, settings).add()
+    assert any({english.url, undated_first.url} <= group for group in groups(store))
+
+
+def test_a_database_with_keys_by_key_first_is_migrated(tmp_path, settings):
+    """Migration 7: keys stored before time buckets get theirs, and new articles still find
+    the old ones."""
+    path = tmp_path / "old.db"
+    first, copy, *_ = the_story()
+    with Store.open(str(path)) as store:
+        stored(store, [first])
+        StoryBuilder(store, settings).add()
+    with sqlite3.connect(path) as db:  # back to the layout of schema version 6
+        db.execute("DROP INDEX ix_story_keys_bucket")
+        db.execute("ALTER TABLE story_keys DROP COLUMN bucket")
+        db.execute("CREATE INDEX ix_story_keys_key_day ON story_keys (key, day)")
+        db.execute("CREATE INDEX ix_story_keys_article ON story_keys (article_id)")
+        db.execute("DELETE FROM schema_version WHERE version = 7")
+    with Store.open(str(path)) as store:
+        stored(store, [copy])
+        StoryBuilder(store, settings).add()
+        assert groups(store) == {frozenset({first.url, copy.url})}
+    with sqlite3.connect(path) as db:
+        buckets = {row[0] for row in db.execute("SELECT DISTINCT bucket FROM story_keys")}
+        indexes = {row[1] for row in db.execute("PRAGMA index_list(story_keys)")}
+    day = (date.fromisoformat(first.published) - date(1970, 1, 1)).days
+    assert buckets == {day // KEY_BUCKET_DAYS}
+    assert "ix_story_keys_bucket" in indexes and "ix_story_keys_key_day" not in indexes
