@@ -550,7 +550,7 @@ def build(path: Path, n_articles: int, n_events: int, stories: bool) -> dict:
 
     from kabar.settings import default_settings
     from kabar.store import Store
-    from kabar.store._schema import articles, events
+    from kabar.store._schema import articles, events, outlet_key
     from kabar.stories import StoryBuilder
 
     started = time.perf_counter()
@@ -564,8 +564,13 @@ def build(path: Path, n_articles: int, n_events: int, stories: bool) -> dict:
                     [row for row, _ in batch],
                 )
                 rows = []
-                for (article_id,), (_, article_events) in zip(result, batch, strict=True):
-                    rows.extend(dict(event, article_id=article_id) for event in article_events)
+                for (article_id,), (article, article_events) in zip(result, batch, strict=True):
+                    copied = {  # what Store.add_many copies onto each event
+                        "article_id": article_id,
+                        "article_language": article["language"],
+                        "outlet_key": outlet_key(article["outlet"]),
+                    }
+                    rows.extend(event | copied for event in article_events)
                 if rows:
                     connection.execute(events.insert(), rows)
             batch.clear()

@@ -24,8 +24,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     func,
     inspect,
+    select,
 )
 from sqlalchemy.schema import CreateIndex
 
@@ -105,10 +107,13 @@ events = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("confidence", Float, nullable=False),
     Column("rule", Text, nullable=False),
+    # the article's language and outlet (lower case), copied so that event lists filter
+    # by them along the newest-first index instead of joining every article first
+    Column("article_language", Text),
+    Column("outlet_key", Text),
 )
 Index("ix_events_article", events.c.article_id)
 Index("ix_events_date", events.c.date)
-Index("ix_events_root", events.c.cameo_root)
 Index("ix_events_dyad", events.c.source_country, events.c.target_country)
 
 
@@ -337,8 +342,18 @@ _SIDE_DATE_INDEXES = [
         events.c.quad_class,
         events.c.goldstein,
     ),
-    Index("ix_events_source_country_date", events.c.source_country, events.c.date),
-    Index("ix_events_target_country_date", events.c.target_country, events.c.date),
+    Index(
+        "ix_events_source_country_date",
+        events.c.source_country,
+        events.c.date,
+        events.c.quad_class,
+    ),
+    Index(
+        "ix_events_target_country_date",
+        events.c.target_country,
+        events.c.date,
+        events.c.quad_class,
+    ),
 ]
 
 
@@ -375,6 +390,41 @@ def _stories(connection: Connection) -> None:
     )
 
 
+# -- event lists by language, outlet or CAMEO root (migration 8) ------------------------------
+
+_FILTER_DATE_INDEXES = [
+    Index("ix_events_language_date", events.c.article_language, events.c.date),
+    Index("ix_events_outlet_date", events.c.outlet_key, events.c.date),
+    Index("ix_events_root_date", events.c.cameo_root, events.c.date),  # was (cameo_root)
+]
+
+
+def outlet_key(outlet: str | None) -> str | None:
+    """How an outlet is matched in event filters: case-insensitive, Unicode included."""
+    return outlet.lower() if outlet else None
+
+
+def _events_know_their_article(connection: Connection) -> None:
+    """Copy each article's language and outlet onto its events (see events)."""
+    columns = {column["name"] for column in inspect(connection).get_columns("events")}
+    for column in ("article_language", "outlet_key"):
+        if column not in columns:
+            connection.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+    rows = connection.execute(select(articles.c.id, articles.c.language, articles.c.outlet))
+    fill = (
+        events.update()
+        .where(events.c.article_id == bindparam("article"))
+        .values(article_language=bindparam("language"), outlet_key=bindparam("outlet"))
+    )
+    while batch := rows.fetchmany(5000):
+        values = [
+            {"article": r.id, "language": r.language, "outlet": outlet_key(r.outlet)} for r in batch
+        ]
+        connection.execute(fill, values)
+    _create_indexes(_FILTER_DATE_INDEXES)(connection)
+    connection.exec_driver_sql("DROP INDEX IF EXISTS ix_events_root")
+
+
 def _story_key_buckets(connection: Connection) -> None:
     """Story look-up keys grouped by time bucket first (see story_keys)."""
     columns = {column["name"] for column in inspect(connection).get_columns("story_keys")}
@@ -400,6 +450,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "indexes for the dashboard and the API", _create_indexes(_READ_INDEXES)),
     Migration(6, "newest events of an actor or a country", _side_date_indexes),
     Migration(7, "story look-up keys by time bucket", _story_key_buckets),
+    Migration(8, "event lists by language, outlet or CAMEO root", _events_know_their_article),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -34,7 +34,7 @@ from ..errors import StoreError
 from ..models import Article, Event
 from ..read._hashing import sha256
 from . import _stories
-from ._schema import articles, events, migrate
+from ._schema import articles, events, migrate, outlet_key
 
 DEFAULT_DB = "kabar.db"
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_\w+|ref|source|amp|output)$", re.I)
@@ -156,7 +156,7 @@ class Store:
                 new_id = connection.execute(articles.insert().values(**row)).inserted_primary_key[0]
                 if article.events:
                     connection.execute(
-                        events.insert(), [_event_row(new_id, e) for e in article.events]
+                        events.insert(), [_event_row(new_id, row, e) for e in article.events]
                     )
         except IntegrityError:
             # Another writer stored it between our look-up and our insert.
@@ -372,7 +372,7 @@ def _insert_all(connection, batch: list[Article], rows: list[dict], plan: list) 
             [rows[i] for i in new],
         )
         ids = {i: row_id for i, (row_id,) in zip(new, result, strict=True)}
-        event_rows = [_event_row(ids[i], e) for i in new for e in batch[i].events]
+        event_rows = [_event_row(ids[i], rows[i], e) for i in new for e in batch[i].events]
         if event_rows:
             connection.execute(events.insert(), event_rows)
     by_content = {rows[i]["content_key"]: ids[i] for i in new}
@@ -406,10 +406,12 @@ def _known_contents(connection, keys: set[str]) -> dict[str, int]:
     return {row.content_key: row.id for row in rows}
 
 
-def _event_row(article_id: int, event: Event) -> dict[str, Any]:
+def _event_row(article_id: int, article: dict[str, Any], event: Event) -> dict[str, Any]:
     target = event.target
     return {
         "article_id": article_id,
+        "article_language": article["language"],
+        "outlet_key": outlet_key(article["outlet"]),
         "source_code": event.source.code,
         "source_country": event.source.country,
         "source_sector": event.source.sector,

@@ -37,12 +37,15 @@ def _article(number: int, published: str | None) -> dict:
     }
 
 
-def _event(rng: random.Random, article_id: int) -> dict:
+def _event(rng: random.Random, article: dict) -> dict:
+    """An event row as the store writes it (with its article's language and outlet)."""
     source = rng.choice(ACTORS)
     target = rng.choice(ACTORS + [None])
     day = rng.choice([None, *[f"2026-01-{d:02d}" for d in range(1, 6)]])
     return {
-        "article_id": article_id,
+        "article_id": article["id"],
+        "article_language": article["language"],
+        "outlet_key": article["outlet"].lower(),
         "source_code": source,
         "source_country": source[:3],
         "source_name": source,
@@ -76,8 +79,8 @@ def filled(tmp_path_factory):
     with store.transaction() as connection:
         for number in range(40):
             connection.execute(articles.insert(), _article(number, rng.choice(days)))
-        ids = [row.id for row in connection.execute(articles.select())]
-        connection.execute(events.insert(), [_event(rng, rng.choice(ids)) for _ in range(400)])
+        stored = [dict(row) for row in connection.execute(articles.select()).mappings()]
+        connection.execute(events.insert(), [_event(rng, rng.choice(stored)) for _ in range(400)])
     store.refresh_statistics()
     with store.engine.connect() as connection:
         rows = [dict(r) for r in connection.execute(events.select()).mappings()]
@@ -92,7 +95,8 @@ def _newest_first(rows: list[dict]) -> list[int]:
     return [r["id"] for r in reversed(dated)] + [r["id"] for r in reversed(undated)]
 
 
-def _matches(row: dict, where: queries.EventFilter) -> bool:
+def _matches(row: dict, where: queries.EventFilter, stored: list[dict]) -> bool:
+    article = next(a for a in stored if a["id"] == row["article_id"])
     sides = (row["source_code"], row["target_code"])
     countries = (row["source_country"], row["target_country"])
     return (
@@ -102,6 +106,8 @@ def _matches(row: dict, where: queries.EventFilter) -> bool:
         and (where.target is None or row["target_code"] == where.target)
         and (where.quad_class is None or row["quad_class"] == where.quad_class)
         and (where.since is None or (row["date"] or "") >= where.since)
+        and (where.language is None or article["language"] == where.language)
+        and (where.outlet is None or article["outlet"].lower() == where.outlet.lower())
     )
 
 
@@ -113,13 +119,15 @@ FILTERS = [
     queries.EventFilter(actor="IDNGOV", quad_class=2),
     queries.EventFilter(country="CHN", since="2026-01-03"),
     queries.EventFilter(source="RUSGOV", target="UKRGOV"),
+    queries.EventFilter(language="en"),
+    queries.EventFilter(outlet="kabar uji", actor="IDNGOV"),
 ]
 
 
 @pytest.mark.parametrize("where", FILTERS, ids=lambda w: str(w.as_params()) or "all")
 def test_event_pages_follow_the_documented_order(filled, where):
-    store, rows, _ = filled
-    expected = _newest_first([r for r in rows if _matches(r, where)])
+    store, rows, stored = filled
+    expected = _newest_first([r for r in rows if _matches(r, where, stored)])
     assert expected, "the fixture must give every filter some events"
     with store.engine.connect() as connection:
         for limit in (7, 50):
@@ -184,9 +192,28 @@ def test_actor_lists_walk_the_newest_entries_of_an_index(filled):
     store, _, _ = filled
     where = queries.EventFilter(actor="IDNGOV")
     with store.engine.connect() as connection:
-        ids = queries._page_ids([[side] for side in where.sides()], where, 50, 0)
+        ids = queries._page_ids([[side] for side in where.sides()], 50, 0)
         compiled = ids.compile(connection, compile_kwargs={"literal_binds": True})
         plan = " | ".join(
             row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
         )
     assert "ix_events_source_date" in plan and "ix_events_target_date" in plan
+
+
+def test_events_of_an_older_database_learn_their_articles_language_and_outlet(tmp_path):
+    """Migration 8 fills the copied columns of events stored before it."""
+    path = tmp_path / "old.db"
+    with Store.open(str(path)) as store, store.transaction() as connection:
+        connection.execute(articles.insert(), _article(1, "2026-01-02"))
+        (article,) = [dict(r) for r in connection.execute(articles.select()).mappings()]
+        connection.execute(events.insert(), [_event(random.Random(1), article)] * 3)
+    with sqlite3.connect(path) as db:  # back to the layout of schema version 7
+        db.execute("DROP INDEX ix_events_language_date")
+        db.execute("DROP INDEX ix_events_outlet_date")
+        db.execute("ALTER TABLE events DROP COLUMN article_language")
+        db.execute("ALTER TABLE events DROP COLUMN outlet_key")
+        db.execute("DELETE FROM schema_version WHERE version = 8")
+    with Store.open(str(path)) as store, store.engine.connect() as connection:
+        where = queries.EventFilter(language="id", outlet="KABAR UJI")
+        assert len(queries.event_rows(connection, where)) == 3
+        assert queries.count_event_rows(connection, where) == 3

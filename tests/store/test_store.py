@@ -182,6 +182,8 @@ def test_events_are_stored_with_their_article_once(tmp_path, settings):
         assert (attack["source_country"], attack["target_country"]) == ("ISR", "IRN")
         assert attack["date"] == "2026-01-16" and attack["date_precision"] == "day"
         assert row["text"][attack["evidence_start"] : attack["evidence_end"]] == attack["evidence"]
+        # each event carries its article's language and outlet, which event filters use
+        assert (attack["article_language"], attack["outlet_key"]) == ("id", row["outlet"].lower())
         again = ingest([str(page)], store, settings)
         assert (again.duplicates, again.events, store.count_events()) == (1, 0, first.events)
         unstored = ingest([str(page)], store, settings, code=False)
