@@ -70,9 +70,11 @@ class Store:
         self.engine = engine
         try:
             with self._write() as connection:
-                migrate(connection)
+                applied = migrate(connection)
         except OperationalError as exc:
             raise StoreError(f"cannot open database {engine.url}: {exc.orig}") from exc
+        if applied and applied[0] > 1:  # new indexes on old data: let the planner see them
+            self.refresh_statistics()
 
     @classmethod
     def open(cls, db: str | None = None) -> Store:

@@ -217,3 +217,6 @@ def test_events_of_an_older_database_learn_their_articles_language_and_outlet(tm
         where = queries.EventFilter(language="id", outlet="KABAR UJI")
         assert len(queries.event_rows(connection, where)) == 3
         assert queries.count_event_rows(connection, where) == 3
+    with sqlite3.connect(path) as db:  # the planner's statistics know the new indexes
+        analysed = {row[0] for row in db.execute("SELECT idx FROM sqlite_stat1")}
+    assert {"ix_events_language_date", "ix_events_outlet_date"} <= analysed
