@@ -67,14 +67,51 @@ db_option = click.option(
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--no-code", is_flag=True, help="Store articles without coding their events.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: this process; dask: read, extract and code on a Dask cluster.",
+)
+@click.option("--scheduler", help="Address of a running Dask scheduler (with --engine dask).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    help="Worker processes of the LocalCluster started when no --scheduler is given.",
+)
 @click.pass_obj
 def ingest_command(
-    settings: Settings, inputs: tuple[str, ...], db: str, as_json: bool, no_code: bool
+    settings: Settings,
+    inputs: tuple[str, ...],
+    db: str,
+    as_json: bool,
+    no_code: bool,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
 ) -> None:
     """Read, extract, code and store articles from files, directories, globs, URLs or -."""
+    if engine != "dask" and (scheduler or workers):
+        raise click.UsageError("--scheduler and --workers need --engine dask")
+    if scheduler and workers:
+        raise click.UsageError("--workers sizes a local cluster; not with --scheduler")
     store = _open_store(db)
     with store:
-        report = ingest(inputs, store, settings, code=not no_code, progress=_progress_printer())
+        if engine == "dask":
+            from .scale import ingest_on_dask  # Dask is loaded only when asked for
+
+            report = ingest_on_dask(
+                inputs,
+                store,
+                settings,
+                scheduler=scheduler,
+                workers=workers,
+                code=not no_code,
+                progress=_progress_printer(),
+            )
+        else:
+            report = ingest(inputs, store, settings, code=not no_code, progress=_progress_printer())
     _finish_progress()
     _print_report(report, as_json)
     sys.exit(EXIT_FAILURES if report.failures else 0)

@@ -92,6 +92,13 @@ class StorySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleSettings:
+    partition_records: int
+    in_flight_per_worker: int
+    workers: int
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     read: ReadSettings
     fetch: FetchSettings
@@ -99,6 +106,7 @@ class Settings:
     code: CodeSettings
     store: StoreSettings
     stories: StorySettings
+    scale: ScaleSettings
 
     @classmethod
     def load(
@@ -212,6 +220,7 @@ _SECTIONS: dict[str, type] = {
     "CodeSettings": CodeSettings,
     "StoreSettings": StoreSettings,
     "StorySettings": StorySettings,
+    "ScaleSettings": ScaleSettings,
     "JsonlFields": JsonlFields,
 }
 

@@ -1,0 +1,203 @@
+"""``kabar ingest --engine dask``: read -> extract -> code on a Dask cluster, store on the client.
+
+The client plans partitions (see ``_partitions``), keeps at most
+``scale.in_flight_per_worker`` of them per worker on the cluster, and takes the results
+back in submission order, so the store is written in the same order as by the
+single-process run: the same input gives the same articles, versions and duplicates.
+Memory stays flat on both sides: the client holds the results of one partition at a time
+(waiting ones stay on the workers) and a worker holds one partition's documents.
+
+Story grouping runs once on the client over the newly stored articles after the writes:
+which articles end up together does not depend on the order they arrive in, so the
+stories are those of the single-process run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from distributed import Client, Future, LocalCluster
+
+from ..events import Coder
+from ..extract import Extractor
+from ..models import Article, Failure
+from ..pipeline import IngestReport, Progress, code_all, extract_all
+from ..read import Reader
+from ..settings import Settings
+from ..store import Outcome, Store
+from ..stories import StoryBuilder
+from ._partitions import Partition, partition_inputs, read_partition
+
+# Articles handed to the story builder per call (it takes them in transactions this size).
+_STORY_CHUNK = 500
+
+
+def ingest_on_dask(
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    code: bool = True,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes
+    (default ``scale.workers``; 0 means one per CPU core) started for this run."""
+    with _client(scheduler, workers if workers is not None else settings.scale.workers) as client:
+        return _ingest(client, inputs, store, settings, code, progress)
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or None,
+            threads_per_worker=1,  # the stages are pure Python: one thread per process
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _ingest(
+    client: Client,
+    inputs: Iterable[str],
+    store: Store,
+    settings: Settings,
+    code: bool,
+    progress: Progress | None,
+) -> IngestReport:
+    writer = _Writer(store, settings, progress)
+    reader = Reader(settings)  # on the client: URLs, stdin and feeds
+    key = _settings_key(settings, code)
+    in_flight = settings.scale.in_flight_per_worker * max(1, len(client.nthreads()))
+    waiting: deque[tuple[Partition, Future]] = deque()
+    try:
+        for partition in partition_inputs(inputs, reader, settings.scale.partition_records):
+            future = client.submit(process_partition, partition, settings, code, key, pure=False)
+            waiting.append((partition, future))
+            if len(waiting) >= in_flight:
+                writer.write(_result(*waiting.popleft()))
+        while waiting:
+            writer.write(_result(*waiting.popleft()))
+        writer.flush()
+    finally:
+        reader.close()
+        client.cancel([future for _, future in waiting])
+    writer.group_stories()
+    return writer.report
+
+
+def _result(partition: Partition, future: Future) -> list[Article | Failure]:
+    """A partition's items; a task that failed as a whole (a worker died) is one Failure."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - one lost partition must not stop the batch
+        reason = f"processing on the cluster failed: {type(exc).__name__}: {exc}"
+        return [Failure(partition.location, reason, "dask")]
+    finally:
+        future.release()
+
+
+def _settings_key(settings: Settings, code: bool) -> str:
+    """Names the stages built from these settings, so a worker builds them once per run
+    configuration (and never serves one run's lexicons to another)."""
+    return hashlib.sha256(f"{settings!r}|{code}".encode()).hexdigest()[:16]
+
+
+# -- on a worker -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Stages:
+    reader: Reader
+    extractor: Extractor
+    coder: Coder
+
+
+_WORKER_STAGES = threading.local()  # per worker thread: settings key -> _Stages
+
+
+def process_partition(
+    partition: Partition, settings: Settings, code: bool, key: str
+) -> list[Article | Failure]:
+    """Read, extract and (when ``code``) code one partition: the task a worker runs."""
+    stages = _stages(settings, key)
+    stream = extract_all(read_partition(partition, stages.reader), stages.extractor)
+    if code:
+        stream = code_all(stream, stages.coder)
+    return list(stream)
+
+
+def _stages(settings: Settings, key: str) -> _Stages:
+    """The stages for ``key`` in this thread, built on first use: loading lexicons and
+    gazetteers once per worker, not once per partition."""
+    built = getattr(_WORKER_STAGES, "by_key", None)
+    if built is None:
+        built = _WORKER_STAGES.by_key = {}
+    if key not in built:
+        built[key] = _Stages(Reader(settings), Extractor(settings), Coder(settings))
+    return built[key]
+
+
+# -- on the client -----------------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes results in batches of ``store.batch_size``, counting them as the single-process
+    run does, and remembers the new articles' ids (compactly) for story grouping."""
+
+    def __init__(self, store: Store, settings: Settings, progress: Progress | None) -> None:
+        self.store = store
+        self.settings = settings
+        self.progress = progress
+        self.report = IngestReport()
+        self.batch: list[Article] = []
+        self.new_ids = array("q")
+
+    def write(self, items: list[Article | Failure]) -> None:
+        for item in items:
+            self.report.read += 1
+            if isinstance(item, Failure):
+                self.report.failures.append(item)
+            else:
+                self.batch.append(item)
+                if len(self.batch) >= self.settings.store.batch_size:
+                    self.flush()
+            if self.progress:
+                self.progress(self.report)
+
+    def flush(self) -> None:
+        for article, added in zip(self.batch, self.store.add_many(self.batch), strict=True):
+            self.report.count(added.outcome)
+            if added.outcome is not Outcome.DUPLICATE:
+                self.report.events += len(article.events)
+                self.new_ids.append(added.article_id)
+        self.batch.clear()
+
+    def group_stories(self) -> None:
+        """Stories over the new articles, then fresh planner statistics (as ``ingest``)."""
+        if self.settings.stories.enabled and self.new_ids:
+            builder = StoryBuilder(self.store, self.settings)
+            for start in range(0, len(self.new_ids), _STORY_CHUNK):
+                grouped = builder.add(self.new_ids[start : start + _STORY_CHUNK].tolist())
+                self.report.new_stories += grouped.new_stories
+                self.report.joined_stories += grouped.joined
+        if self.report.stored or self.report.new_versions:
+            self.store.refresh_statistics()
