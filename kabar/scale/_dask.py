@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import warnings
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -61,17 +62,18 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
         with Client(scheduler) as client:
             yield client
         return
-    with (
-        LocalCluster(
+    with warnings.catch_warnings():
+        # its health-check HTTP server moves off a busy port 8787 and says so: not news
+        warnings.filterwarnings("ignore", "Port 8787 is already in use", UserWarning)
+        cluster = LocalCluster(
             n_workers=workers or None,
             threads_per_worker=1,  # the stages are pure Python: one thread per process
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+        )
+    with cluster, Client(cluster) as client:
         yield client
 
 
