@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/scale.py [--shared ../shared] [--write]
 
 Each engine runs in its own process, on a fresh SQLite file, with the default settings
-(event coding and story grouping on). Printed per run: articles/s (LocalCluster start-up
-included), the ratio to the single-process engine, when the last article was stored and
-how long story grouping took after that, the client's peak RSS and the peak RSS of the
-client and its workers together (sampled every 0.1 s). ``--write`` replaces the "Dask"
+(event coding and story grouping on), then again without story grouping. Printed per
+run: articles/s (LocalCluster start-up included), the ratio to the single-process engine,
+when the last article was stored, the client's peak RSS and the peak RSS of the client
+and its workers together (sampled every 0.1 s). ``--write`` replaces the "Dask"
 section of ``benchmarks/RESULTS.md``. (Named after ``kabar/scale``: a ``dask.py`` here would
 shadow the dask package for the scripts in this folder.)
 """
@@ -29,7 +29,13 @@ sys.path.insert(0, str(HERE))
 
 from _results import write_section  # noqa: E402 - benchmarks share the results file
 
-PLAN = [("local", 0), ("dask", 1), ("dask", 2)]
+# (engine, workers, stories): with story grouping (the default ingest) and without it,
+# which shows how far the stages on the workers scale when the client has less to do.
+PLAN = [
+    (engine, workers, stories)
+    for stories in (True, False)
+    for engine, workers in (("local", 0), ("dask", 1), ("dask", 2))
+]
 
 
 class PeakMemory:
@@ -65,13 +71,13 @@ class PeakMemory:
             self.total_mb = max(self.total_mb, total / 2**20)
 
 
-def measure(engine: str, workers: int, shared: Path) -> dict:
+def measure(engine: str, workers: int, stories: bool, shared: Path) -> dict:
     """One run of the whole ingest (in a child process of the suite)."""
     from kabar import Store, default_settings, ingest
     from kabar.scale import ingest_on_dask
 
     folds = sorted(str(p) for p in (shared / "data" / "indosum").glob("dev.*.jsonl"))
-    settings = default_settings()
+    settings = default_settings().replace(**{"stories.enabled": stories})
     last_write = [0.0]
 
     def progress(_report) -> None:
@@ -93,6 +99,7 @@ def measure(engine: str, workers: int, shared: Path) -> dict:
     return {
         "engine": engine,
         "workers": workers,
+        "grouping": stories,
         "articles": articles,
         "stored": counts[0],
         "events": counts[1],
@@ -106,9 +113,10 @@ def measure(engine: str, workers: int, shared: Path) -> dict:
     }
 
 
-def _child(engine: str, workers: int, shared: Path) -> dict:
+def _child(engine: str, workers: int, stories: bool, shared: Path) -> dict:
+    child = ["--child", engine, str(workers), str(int(stories)), "--shared", str(shared)]
     output = subprocess.run(
-        [sys.executable, __file__, "--child", engine, str(workers), "--shared", str(shared)],
+        [sys.executable, __file__, *child],
         check=True,
         capture_output=True,
         text=True,
@@ -118,8 +126,8 @@ def _child(engine: str, workers: int, shared: Path) -> dict:
 
 
 HEADER = (
-    "| engine | workers | articles | events | stories | seconds | articles/s | vs one process "
-    "| last stored at s | stories after s | client peak RSS MB | with workers MB |\n"
+    "| stories | engine | workers | articles | events | stories found | seconds | articles/s "
+    "| vs one process | last stored at s | client peak RSS MB | with workers MB |\n"
     "|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
@@ -128,10 +136,10 @@ def _row(result: dict, single: dict) -> str:
     ratio = result["articles_per_s"] / single["articles_per_s"]
     workers = result["workers"] if result["engine"] == "dask" else "-"
     return (
-        f"| {result['engine']} | {workers} | {result['articles']} | {result['events']} | "
-        f"{result['stories']} | {result['seconds']:.1f} | {result['articles_per_s']:.1f} | "
-        f"{ratio:.2f} | {result['stored_after_s']:.1f} | "
-        f"{result['seconds'] - result['stored_after_s']:.1f} | {result['client_peak_mb']:.0f} | "
+        f"| {'on' if result['grouping'] else 'off'} | {result['engine']} | {workers} | "
+        f"{result['articles']} | {result['events']} | {result['stories']} | "
+        f"{result['seconds']:.1f} | {result['articles_per_s']:.1f} | {ratio:.2f} | "
+        f"{result['stored_after_s']:.1f} | {result['client_peak_mb']:.0f} | "
         f"{result['total_peak_mb']:.0f} |"
     )
 
@@ -139,23 +147,35 @@ def _row(result: dict, single: dict) -> str:
 def suite(shared: Path) -> list[dict]:
     print(HEADER, flush=True)
     results: list[dict] = []
-    for engine, workers in PLAN:
-        results.append(_child(engine, workers, shared))
-        print(_row(results[-1], results[0]), flush=True)
+    for engine, workers, stories in PLAN:
+        results.append(_child(engine, workers, stories, shared))
+        print(_row(results[-1], _single(results[-1], results)), flush=True)
     return results
+
+
+def _single(result: dict, results: list[dict]) -> dict:
+    """The single-process run with the same story setting: the baseline of the ratio."""
+    return next(
+        r for r in results if r["engine"] == "local" and r["grouping"] == result["grouping"]
+    )
 
 
 def _section(results: list[dict]) -> str:
     cores = os.cpu_count()
-    rows = "\n".join(_row(r, results[0]) for r in results)
+    rows = "\n".join(_row(r, _single(r, results)) for r in results)
     return (
         "`.venv/bin/python benchmarks/scale.py --write`: the whole default ingest (extract, code, "
         "store, stories) of the five IndoSum folds, on a fresh SQLite file, by the "
         "single-process engine and by `--engine dask` on a LocalCluster of 1 and of 2 worker "
         f"processes (start-up included). The machine has {cores} cores, shared with the "
         "Dask client (which stores and groups stories) and with other work running at the "
-        "same time, so 2 workers cannot double the rate. 'stories after': story grouping "
-        "and statistics after the last article was stored.\n\n" + HEADER + "\n" + rows
+        "same time, so 2 workers cannot double the rate. The client stores each batch and "
+        "groups it into stories while the workers go on; 'stories off' runs the same "
+        "without story grouping (`stories.enabled = false`), the part the workers share. "
+        "'vs one process': against the single-process run with the same setting.\n\n"
+        + HEADER
+        + "\n"
+        + rows
     )
 
 
@@ -163,10 +183,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
-    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "WORKERS"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)  # engine workers stories
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child[0], int(args.child[1]), args.shared)))
+        engine, workers, stories = args.child
+        print(json.dumps(measure(engine, int(workers), stories == "1", args.shared)))
         return
     results = suite(args.shared)
     if args.write:

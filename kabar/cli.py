@@ -101,15 +101,18 @@ def ingest_command(
         if engine == "dask":
             from .scale import ingest_on_dask  # Dask is loaded only when asked for
 
-            report = ingest_on_dask(
-                inputs,
-                store,
-                settings,
-                scheduler=scheduler,
-                workers=workers,
-                code=not no_code,
-                progress=_progress_printer(),
-            )
+            try:
+                report = ingest_on_dask(
+                    inputs,
+                    store,
+                    settings,
+                    scheduler=scheduler,
+                    workers=workers,
+                    code=not no_code,
+                    progress=_progress_printer(),
+                )
+            except KabarError as exc:
+                raise click.ClickException(str(exc)) from exc
         else:
             report = ingest(inputs, store, settings, code=not no_code, progress=_progress_printer())
     _finish_progress()

@@ -96,6 +96,7 @@ class ScaleSettings:
     partition_records: int
     in_flight_per_worker: int
     workers: int
+    connect_timeout_s: float
 
 
 @dataclass(frozen=True, slots=True)

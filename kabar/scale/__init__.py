@@ -4,10 +4,11 @@ Imported on demand (``kabar ingest --engine dask``), so that the single-process 
 not load Dask.
 """
 
-from ._dask import ingest_on_dask
+from ._dask import ClusterError, ingest_on_dask
 from ._partitions import Documents, LineRange, Partition, WarcRange, WholeFile, partition_inputs
 
 __all__ = [
+    "ClusterError",
     "Documents",
     "LineRange",
     "Partition",

@@ -7,9 +7,11 @@ single-process run: the same input gives the same articles, versions and duplica
 Memory stays flat on both sides: the client holds the results of one partition at a time
 (waiting ones stay on the workers) and a worker holds one partition's documents.
 
-Story grouping runs once on the client over the newly stored articles after the writes:
-which articles end up together does not depend on the order they arrive in, so the
-stories are those of the single-process run.
+Story grouping runs on the client after each stored batch, as in the single-process run,
+while the workers go on with the partitions in flight: which articles end up together
+does not depend on the order they arrive in, so the stories are those of the
+single-process run. (Grouping everything once after the writes was measured too: the
+client then groups alone while the workers idle, 25 s against 17-20 s for IndoSum.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import hashlib
 import logging
 import threading
 import warnings
-from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,18 +27,16 @@ from dataclasses import dataclass
 
 from distributed import Client, Future, LocalCluster
 
+from ..errors import KabarError
 from ..events import Coder
 from ..extract import Extractor
 from ..models import Article, Failure
-from ..pipeline import IngestReport, Progress, code_all, extract_all
+from ..pipeline import IngestReport, Progress, _flush, code_all, extract_all
 from ..read import Reader
 from ..settings import Settings
-from ..store import Outcome, Store
+from ..store import Store
 from ..stories import StoryBuilder
 from ._partitions import Partition, partition_inputs, read_partition
-
-# Articles handed to the story builder per call (it takes them in transactions this size).
-_STORY_CHUNK = 500
 
 
 def ingest_on_dask(
@@ -51,15 +50,29 @@ def ingest_on_dask(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes
-    (default ``scale.workers``; 0 means one per CPU core) started for this run."""
-    with _client(scheduler, workers if workers is not None else settings.scale.workers) as client:
+    (default ``scale.workers``; 0 means one per CPU core) started for this run.
+
+    Raises :class:`ClusterError` when the scheduler cannot be reached.
+    """
+    size = workers if workers is not None else settings.scale.workers
+    with _client(scheduler, size, settings.scale.connect_timeout_s) as client:
         return _ingest(client, inputs, store, settings, code, progress)
 
 
+class ClusterError(KabarError):
+    """The Dask cluster cannot be reached or started."""
+
+
 @contextmanager
-def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
+def _client(scheduler: str | None, workers: int, timeout_s: float) -> Iterator[Client]:
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=timeout_s)
+        except (OSError, ValueError) as exc:
+            raise ClusterError(
+                f"cannot connect to the Dask scheduler at {scheduler}: {exc}"
+            ) from exc
+        with client:
             yield client
         return
     with warnings.catch_warnings():
@@ -98,11 +111,10 @@ def _ingest(
                 writer.write(_result(*waiting.popleft()))
         while waiting:
             writer.write(_result(*waiting.popleft()))
-        writer.flush()
+        writer.finish()
     finally:
         reader.close()
         client.cancel([future for _, future in waiting])
-    writer.group_stories()
     return writer.report
 
 
@@ -162,8 +174,9 @@ def _stages(settings: Settings, key: str) -> _Stages:
 
 
 class _Writer:
-    """Writes results in batches of ``store.batch_size``, counting them as the single-process
-    run does, and remembers the new articles' ids (compactly) for story grouping."""
+    """Stores results in batches of ``store.batch_size`` and groups each stored batch into
+    stories, as the single-process run does, while the workers go on with the partitions
+    in flight (rather than grouping the whole corpus at the end, with the workers idle)."""
 
     def __init__(self, store: Store, settings: Settings, progress: Progress | None) -> None:
         self.store = store
@@ -171,7 +184,7 @@ class _Writer:
         self.progress = progress
         self.report = IngestReport()
         self.batch: list[Article] = []
-        self.new_ids = array("q")
+        self.stories = StoryBuilder(store, settings) if settings.stories.enabled else None
 
     def write(self, items: list[Article | Failure]) -> None:
         for item in items:
@@ -186,20 +199,11 @@ class _Writer:
                 self.progress(self.report)
 
     def flush(self) -> None:
-        for article, added in zip(self.batch, self.store.add_many(self.batch), strict=True):
-            self.report.count(added.outcome)
-            if added.outcome is not Outcome.DUPLICATE:
-                self.report.events += len(article.events)
-                self.new_ids.append(added.article_id)
-        self.batch.clear()
+        # the single-process run's own step, so both engines store and count alike
+        _flush(self.store, self.batch, self.report, self.stories)
 
-    def group_stories(self) -> None:
-        """Stories over the new articles, then fresh planner statistics (as ``ingest``)."""
-        if self.settings.stories.enabled and self.new_ids:
-            builder = StoryBuilder(self.store, self.settings)
-            for start in range(0, len(self.new_ids), _STORY_CHUNK):
-                grouped = builder.add(self.new_ids[start : start + _STORY_CHUNK].tolist())
-                self.report.new_stories += grouped.new_stories
-                self.report.joined_stories += grouped.joined
+    def finish(self) -> None:
+        """The last batch, then fresh planner statistics (as ``ingest`` does)."""
+        self.flush()
         if self.report.stored or self.report.new_versions:
             self.store.refresh_statistics()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -18,7 +19,7 @@ from kabar.cli import main
 from kabar.pipeline import IngestReport, ingest
 from kabar.scale import WholeFile, ingest_on_dask
 from kabar.scale._dask import _result
-from kabar.settings import Settings
+from kabar.settings import Settings, default_settings
 from kabar.store import Store
 from kabar.store._schema import articles, events, story_articles
 
@@ -124,8 +125,6 @@ def _summary(report: IngestReport) -> dict:
 
 @pytest.fixture(scope="module")
 def single_process(inputs, tmp_path_factory) -> tuple[IngestReport, dict]:
-    from kabar.settings import default_settings
-
     with Store.open(str(tmp_path_factory.mktemp("local") / "kabar.db")) as store:
         report = ingest(inputs, store, default_settings())
         return report, _contents(store)
@@ -214,7 +213,12 @@ def test_cli_runs_on_a_local_cluster_of_its_own(inputs, tmp_path, single_process
 
 @pytest.mark.parametrize(
     "options",
-    [["--workers", "2"], ["--scheduler", "tcp://127.0.0.1:1"], ["--engine", "spark"]],
+    [
+        ["--workers", "2"],
+        ["--scheduler", "tcp://127.0.0.1:1"],
+        ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--workers", "2"],
+        ["--engine", "spark"],
+    ],
 )
 def test_dask_options_need_the_dask_engine(options, tmp_path):
     result = CliRunner().invoke(
@@ -222,3 +226,18 @@ def test_dask_options_need_the_dask_engine(options, tmp_path):
     )
     assert result.exit_code == 2
     assert not (tmp_path / "k.db").exists()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    config = tmp_path / "settings.toml"
+    config.write_text("[scale]\nconnect_timeout_s = 1.0\n")
+    result = CliRunner().invoke(
+        main,
+        ["--config", str(config), "ingest", str(SAMPLE), "--engine", "dask"]
+        + ["--scheduler", address, "--db", str(tmp_path / "k.db")],
+    )
+    assert result.exit_code == 1
+    assert f"cannot connect to the Dask scheduler at {address}" in result.output
