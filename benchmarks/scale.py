@@ -160,9 +160,23 @@ def _single(result: dict, results: list[dict]) -> dict:
     )
 
 
+def _two_vs_one(results: list[dict], grouping: bool) -> float:
+    """How much faster 2 workers are than 1, with the same story setting."""
+    rate = {
+        r["workers"]: r["articles_per_s"]
+        for r in results
+        if r["engine"] == "dask" and r["grouping"] == grouping
+    }
+    return rate[2] / rate[1]
+
+
 def _section(results: list[dict]) -> str:
     cores = os.cpu_count()
     rows = "\n".join(_row(r, _single(r, results)) for r in results)
+    scaling = (
+        f"2 workers against 1: {_two_vs_one(results, True):.2f}x with story grouping (the "
+        f"client's grouping sets the pace), {_two_vs_one(results, False):.2f}x without."
+    )
     return (
         "`.venv/bin/python benchmarks/scale.py --write`: the whole default ingest (extract, code, "
         "store, stories) of the five IndoSum folds, on a fresh SQLite file, by the "
@@ -176,6 +190,8 @@ def _section(results: list[dict]) -> str:
         + HEADER
         + "\n"
         + rows
+        + "\n\n"
+        + scaling
     )
 
 
