@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import Client, LocalCluster, SchedulerPlugin, get_task_stream
 from helpers import PARAGRAPHS
 from sqlalchemy import select
 
@@ -183,6 +183,51 @@ def test_partitions_of_one_file_spread_over_both_workers(cluster, tmp_path, sett
     assert report.stored == 12
     workers = {task["worker"] for task in stream.data if "process_partition" in task["key"]}
     assert len(workers) == 2
+
+
+class PartitionsOnTheCluster(SchedulerPlugin):
+    """Counts the partitions the scheduler holds at once (submitted and not yet forgotten)."""
+
+    name = "partitions-on-the-cluster"
+
+    def __init__(self) -> None:
+        self.held: set[str] = set()
+        self.most = 0
+
+    def transition(self, key, start, finish, *args, **kwargs) -> None:
+        if "process_partition" not in str(key):
+            return
+        if finish == "forgotten":
+            self.held.discard(key)
+        else:
+            self.held.add(key)
+        self.most = max(self.most, len(self.held))
+
+
+def test_partitions_in_flight_are_bounded(cluster, tmp_path, settings):
+    """The client takes results back before it submits more: memory stays flat."""
+    dump = tmp_path / "big.jsonl"
+    records = [
+        _record(f"https://kabaruji.example/{i}", f"{FLOOD} Laporan ke-{i}.", "Kabar Uji")
+        for i in range(16)
+    ]
+    dump.write_text("\n".join(records) + "\n", encoding="utf-8")
+    overrides = {"scale.partition_records": 1, "scale.in_flight_per_worker": 1}
+    counter = PartitionsOnTheCluster()
+    cluster.scheduler.add_plugin(counter)  # the LocalCluster's scheduler runs in this process
+    try:
+        with Store.open(str(tmp_path / "dask.db")) as store:
+            report = ingest_on_dask(
+                [str(dump)],
+                store,
+                settings.replace(**overrides),
+                scheduler=cluster.scheduler_address,
+            )
+    finally:
+        cluster.scheduler.remove_plugin(counter.name)
+    assert report.stored == 16
+    # one per worker, plus one whose release may still be on its way: never the whole file
+    assert counter.most in (2, 3)
 
 
 def test_a_partition_lost_on_the_cluster_is_one_failure(cluster):
