@@ -166,6 +166,18 @@ def test_rerunning_adds_no_duplicates(inputs, cluster, small_partitions, tmp_pat
     assert again.duplicates == first.stored + first.new_versions + first.duplicates
 
 
+def test_without_coding_the_articles_are_stored_without_events(
+    inputs, cluster, small_partitions, tmp_path, single_process
+):
+    with Store.open(str(tmp_path / "dask.db")) as store:
+        report = ingest_on_dask(
+            inputs, store, small_partitions, scheduler=cluster.scheduler_address, code=False
+        )
+        found = _contents(store)
+    assert (report.events, found["events"]) == (0, set())
+    assert found["articles"] == single_process[1]["articles"]
+
+
 def test_partitions_of_one_file_spread_over_both_workers(cluster, tmp_path, settings):
     dump = tmp_path / "big.jsonl"
     records = [

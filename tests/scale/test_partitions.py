@@ -135,3 +135,10 @@ def test_missing_files_and_empty_globs_fail_with_their_names(tmp_path: Path, rea
     partitions = _split_reads_as_whole([missing, nothing], reader, size=2)
     reasons = [d.reason for p in partitions for d in read_partition(p, reader)]
     assert reasons == ["no such file or directory", "no file matches this pattern"]
+
+
+def test_the_public_api_is_what_all_says():
+    import kabar.scale
+
+    assert all(hasattr(kabar.scale, name) for name in kabar.scale.__all__)
+    assert "ingest_on_dask" in kabar.scale.__all__
