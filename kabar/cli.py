@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .errors import KabarError
+from .errors import ConfigError, KabarError
 from .evaluate import (
     evaluate,
     evaluate_stories,
@@ -34,6 +34,7 @@ from .settings import Settings
 from .store import Store
 from .store._queries import BadQuery, EventFilter
 from .stories import StoryBuilder, lineage_tree
+from .watch import Watcher, log_to, parse_interval
 
 EXIT_FAILURES = 1
 
@@ -118,6 +119,41 @@ def ingest_command(
     _finish_progress()
     _print_report(report, as_json)
     sys.exit(EXIT_FAILURES if report.failures else 0)
+
+
+@main.command("watch")
+@click.argument("sources", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--every", help="Time between polls: 90s, 15m, 1h30m (default: watch.every).")
+@click.option("--once", is_flag=True, help="Poll every source once, then exit.")
+@click.option("--json", "as_json", is_flag=True, help="Log lines as JSON objects.")
+@click.option("--no-code", is_flag=True, help="Store articles without coding their events.")
+@click.pass_obj
+def watch_command(
+    settings: Settings,
+    sources: str,
+    db: str,
+    every: str | None,
+    once: bool,
+    as_json: bool,
+    no_code: bool,
+) -> None:
+    """Poll the RSS/Atom feeds and front pages listed in SOURCES (one URL a line, `page URL`
+    for a front page) and ingest only what is new; log a line per source per poll."""
+    try:
+        every_s = parse_interval(every or settings.watch.every)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--every") from exc
+    with _open_store(db) as store, log_to(sys.stderr, as_json) as log:
+        try:
+            watcher = Watcher(store, settings, code=not no_code)
+            report = watcher.run(sources, every_s, rounds=1 if once else None)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from exc
+        except KeyboardInterrupt:
+            log.info("stopped")
+            return
+    sys.exit(EXIT_FAILURES if report.failed else 0)
 
 
 @main.command("extract")

@@ -100,6 +100,19 @@ class ScaleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchSettings:
+    every: str
+    timeout_s: float
+    max_entries_per_poll: int
+    entry_attempts: int
+    backoff_s: float
+    max_backoff_s: float
+    same_host_links: bool
+    article_link_patterns: list[str]
+    skip_link_patterns: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     read: ReadSettings
     fetch: FetchSettings
@@ -108,6 +121,7 @@ class Settings:
     store: StoreSettings
     stories: StorySettings
     scale: ScaleSettings
+    watch: WatchSettings
 
     @classmethod
     def load(
@@ -222,6 +236,7 @@ _SECTIONS: dict[str, type] = {
     "StoreSettings": StoreSettings,
     "StorySettings": StorySettings,
     "ScaleSettings": ScaleSettings,
+    "WatchSettings": WatchSettings,
     "JsonlFields": JsonlFields,
 }
 

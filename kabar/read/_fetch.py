@@ -1,11 +1,14 @@
 """Polite HTTP fetching: robots.txt, a per-host pause, timeouts, retries, a real User-Agent.
 
 One :class:`Fetcher` is shared by a whole run so that politeness holds across inputs.
+Conditional requests (``If-None-Match``, ``If-Modified-Since``) let a watcher ask "has this
+feed changed?"; the answer 304 comes back as a :class:`Response` with no content.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
@@ -26,6 +29,9 @@ class Response:
     content: bytes
     content_type: str
     charset: str | None
+    # validators for the next conditional request of the same URL
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 @dataclass
@@ -56,11 +62,14 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(self, url: str) -> Response:
-        """GET ``url`` or raise :class:`InputError` saying why not."""
+    def get(self, url: str, headers: Mapping[str, str] | None = None) -> Response:
+        """GET ``url`` or raise :class:`InputError` saying why not.
+
+        ``headers`` go with the request (conditional GET); a 304 is returned, not raised.
+        """
         if self.settings.respect_robots and not self._allowed(url):
             raise InputError(url, "disallowed by robots.txt")
-        response, content = self._get_with_retries(url)
+        response, content = self._get_with_retries(url, headers)
         if response.status_code >= 400:
             raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}")
         return Response(
@@ -69,14 +78,18 @@ class Fetcher:
             content=content,
             content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
             charset=response.charset_encoding,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
         )
 
-    def _get_with_retries(self, url: str) -> tuple[httpx.Response, bytes]:
+    def _get_with_retries(
+        self, url: str, headers: Mapping[str, str] | None = None
+    ) -> tuple[httpx.Response, bytes]:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                response, content = self._request(url)
+                response, content = self._request(url, headers)
             except httpx.TimeoutException as exc:
                 if last:
                     raise InputError(url, f"timed out after {self.settings.timeout_s:g} s") from exc
@@ -91,10 +104,12 @@ class Fetcher:
             time.sleep(_backoff(attempt))
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _request(self, url: str) -> tuple[httpx.Response, bytes]:
+    def _request(
+        self, url: str, headers: Mapping[str, str] | None = None
+    ) -> tuple[httpx.Response, bytes]:
         """One GET after the host's pause, read only up to the size limit."""
         self._wait_for_host(url)
-        with self._client.stream("GET", url) as response:
+        with self._client.stream("GET", url, headers=headers) as response:
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)

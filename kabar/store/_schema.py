@@ -363,6 +363,49 @@ def _side_date_indexes(connection: Connection) -> None:
     connection.exec_driver_sql("DROP INDEX IF EXISTS ix_events_target_country")
 
 
+# -- live monitoring state (migration 9) -------------------------------------------------------
+
+# One row per source named in a SOURCES.txt given to `kabar watch`: how its last poll went,
+# the validators for the next conditional GET, and the backoff after failures.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # feed | page
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled_at", Text),
+    Column("last_status", Text),  # new | unchanged | failed
+    Column("last_error", Text),
+    Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    Column("next_poll_at", Text),  # not polled before this time (set after a failure)
+    Column("added_at", Text, nullable=False),
+    UniqueConstraint("url", name="uq_watch_sources_url"),
+)
+
+# Entries (feed items by GUID or link, front-page links) a source has shown, so that each
+# is fetched and ingested once. ``done`` is false while an entry whose page could not be
+# read waits for another attempt.
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("watch_sources.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("entry_key", Text, primary_key=True),
+    Column("first_seen_at", Text, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("attempts", Integer, nullable=False),
+    Column("done", Boolean, nullable=False),
+    Column("last_error", Text),
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -451,6 +494,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "newest events of an actor or a country", _side_date_indexes),
     Migration(7, "story look-up keys by time bucket", _story_key_buckets),
     Migration(8, "event lists by language, outlet or CAMEO root", _events_know_their_article),
+    Migration(9, "live monitoring state", _create_tables(watch_sources, watch_seen)),
 ]
 LATEST = MIGRATIONS[-1].version
 
