@@ -53,7 +53,7 @@ class Entry:
     """Something a source lists (a feed item, a front-page link) and how to read it."""
 
     key: str
-    label: str  # the link or GUID, for messages
+    url: str | None  # the store's key of the linked URL (``store.url_key``), if any
     read: Docs
 
 
@@ -68,6 +68,7 @@ class SourceReport:
     entries: int = 0  # entries (feed items, article links) the source lists
     new: int = 0  # not seen before, read in this poll
     waiting: int = 0  # not seen before, left for the next poll (max_entries_per_poll)
+    already_stored: int = 0  # not seen before, but their URL is in the store: not fetched
     ingest: IngestReport = field(default_factory=IngestReport)
     error: str | None = None
     retry_after: str | None = None
@@ -86,14 +87,16 @@ class SourceReport:
         if self.http_status == 304:
             return head + f"304 not modified ({self.seconds:.1f} s)"
         r = self.ingest
-        if not self.new and not self.waiting:
-            seen = f"{self.entries} entries, none new"
-            return head + f"{self.http_status}, {seen} ({self.seconds:.1f} s)"
-        text = (
-            f"{self.http_status}, {self.entries} entries, {self.new} new: {r.stored} stored, "
-            f"{r.new_versions} new versions, {r.duplicates} duplicates, {r.failed} failed; "
-            f"{r.events} events"
-        )
+        text = f"{self.http_status}, {self.entries} entries, "
+        if self.new:
+            text += (
+                f"{self.new} new: {r.stored} stored, {r.new_versions} new versions, "
+                f"{r.duplicates} duplicates, {r.failed} failed; {r.events} events"
+            )
+        else:
+            text += "none new"
+        if self.already_stored:
+            text += f"; {self.already_stored} already stored (not fetched)"
         if self.waiting:
             text += f"; {self.waiting} left for the next poll"
         return head + text + f" ({self.seconds:.1f} s)"
@@ -108,6 +111,7 @@ class SourceReport:
             "entries": self.entries,
             "new": self.new,
             "waiting": self.waiting,
+            "already_stored": self.already_stored,
             **{k: ingest[k] for k in ("stored", "new_versions", "duplicates", "events", "failed")},
             "failures": ingest["failures"],
             "error": self.error,
@@ -302,7 +306,11 @@ class Watcher:
             # left out, not failed: they come back as new if robots.txt changes its mind
             assert reader.fetcher is not None
             links = [link for link in links if reader.fetcher._allowed(link)]
-        return [Entry(url_key(link) or link, link, _reader_of(reader, link)) for link in links]
+        keys = [url_key(link) for link in links]
+        return [
+            Entry(key or link, key, _reader_of(reader, link))
+            for link, key in zip(links, keys, strict=True)
+        ]
 
     # -- new entries -------------------------------------------------------------------------
 
@@ -312,7 +320,16 @@ class Watcher:
         """Read, extract, code and store the entries not seen before; False when some wait
         for another attempt."""
         known = self.state.entries(state.id, [e.key for e in entries])
-        new = [e for e in entries if not known.get(e.key, (False, 0))[0]]
+        unseen = [e for e in entries if not known.get(e.key, (False, 0))[0]]
+        # a page some source (or `kabar ingest`) already stored is not fetched again
+        stored_urls = self.state.stored_urls(e.url for e in unseen if e.url)
+        results = [
+            EntryResult(e.key, stored_urls[e.url], None, done=True)
+            for e in unseen
+            if e.url in stored_urls
+        ]
+        report.already_stored = len(results)
+        new = [e for e in unseen if e.url not in stored_urls]
         limit = self.settings.watch.max_entries_per_poll
         taken, report.waiting = new[:limit], max(0, len(new) - limit)
         report.new = len(taken)
@@ -330,7 +347,7 @@ class Watcher:
         ids: dict[str, int] = {}
         for (entry, _), article_id in zip(articles, stored, strict=True):
             ids.setdefault(entry.key, article_id)
-        results = [self._result(e, ids, failed, known) for e in taken]
+        results += [self._result(e, ids, failed, known) for e in taken]
         self.state.record_entries(state.id, results, now)
         return all(r.done for r in results)
 
@@ -395,16 +412,19 @@ def _feed_entries(url: str, response: Response, reader: Reader) -> list[Entry]:
     outlet = parsed.feed.get("title")
     entries = []
     for index, item in enumerate(parsed.entries, start=1):
-        key = _entry_key(item)
+        link = url_key(item.get("link")) if _is_http(item.get("link")) else None
         read = _entry_reader(url, index, item, outlet, reader)
-        entries.append(Entry(key, item.get("link") or key, read))
+        entries.append(Entry(item.get("id") or link or _content_key(item), link, read))
     return entries
 
 
-def _entry_key(item: Any) -> str:
-    """An entry's identity across polls: its GUID, else its link, else its content."""
-    link = url_key(item.get("link"))
-    return item.get("id") or link or sha256(f"{item.get('title')}\n{item.get('summary')}")
+def _is_http(link: str | None) -> bool:
+    return bool(link) and link.startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+def _content_key(item: Any) -> str:
+    """The identity of an entry with neither GUID nor link: its title and summary."""
+    return sha256(f"{item.get('title')}\n{item.get('summary')}")
 
 
 def _entry_reader(url: str, index: int, item: Any, outlet: str | None, reader: Reader) -> Docs:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from ..store import Store
-from ..store._schema import watch_seen, watch_sources
+from ..store._schema import articles, watch_seen, watch_sources
 from ._sources import Source
 
 _IN_CHUNK = 500  # keys per IN (...) list, well under every database's parameter limit
@@ -124,6 +124,20 @@ class WatchState:
         """For the given entry keys already seen: (done, attempts so far)."""
         with self.store.engine.connect() as connection:
             return _entries(connection, source_id, keys)
+
+    def stored_urls(self, url_keys: Iterable[str]) -> dict[str, int]:
+        """The latest article stored under each of these URL keys (see ``store.url_key``)."""
+        found: dict[str, int] = {}
+        keys = list(dict.fromkeys(url_keys))
+        with self.store.engine.connect() as connection:
+            for start in range(0, len(keys), _IN_CHUNK):
+                rows = connection.execute(
+                    select(articles.c.url_key, func.max(articles.c.id))
+                    .where(articles.c.url_key.in_(keys[start : start + _IN_CHUNK]))
+                    .group_by(articles.c.url_key)
+                )
+                found.update({key: article_id for key, article_id in rows})
+        return found
 
     def record_entries(self, source_id: int, results: Sequence[EntryResult], now: datetime) -> None:
         """Remember each entry's outcome; a failed one counts one more attempt."""
