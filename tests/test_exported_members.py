@@ -16,6 +16,7 @@ PACKAGES = [
     "kabar.ontology",
     "kabar.actors",
     "kabar.lang",
+    "kabar.watch",
 ]
 
 
