@@ -143,7 +143,9 @@ def watch_command(
     try:
         every_s = parse_interval(every or settings.watch.every)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--every") from exc
+        raise click.BadParameter(
+            str(exc), param_hint="--every" if every else "watch.every"
+        ) from exc
     with _open_store(db) as store, log_to(sys.stderr, as_json) as log:
         try:
             watcher = Watcher(store, settings, code=not no_code)

@@ -405,7 +405,9 @@ def _feed_entries(url: str, response: Response, reader: Reader) -> list[Entry]:
     """The items of a feed, keyed by GUID (else canonical link), or why it is no feed."""
     if sniff(response.content[:65536]) == "html":
         raise InputError(url, "expected an RSS/Atom feed but the content is an HTML page")
-    parsed = feedparser.parse(response.content)
+    charset = f"; charset={response.charset}" if response.charset else ""
+    headers = {"content-type": f"{response.content_type or 'application/xml'}{charset}"}
+    parsed = feedparser.parse(response.content, response_headers=headers)
     if not parsed.entries and (parsed.bozo or not parsed.version):
         reason = getattr(parsed, "bozo_exception", None) or "no RSS/Atom root element"
         raise InputError(url, f"not a usable RSS/Atom feed ({reason})")

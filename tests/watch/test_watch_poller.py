@@ -203,3 +203,11 @@ def test_state_survives_a_new_store(room, tmp_path, quick):
         report = Watcher(store, quick).poll(good(room), T0 + timedelta(hours=1))
         assert [s.http_status for s in report.sources] == [304] * 3 and store.count() == 6
     assert [h.status for h in room.hits[before:]] == [200, 304, 304, 304]  # robots.txt first
+
+
+def test_one_host_is_not_hurried(room, store, quick):
+    polite = quick.replace(**{"fetch.per_host_interval_s": 0.2})
+    Watcher(store, polite).poll([Source(room.url("/rss.xml"), "feed")], T0)
+    times = [h.at for h in room.hits]
+    assert len(times) == 4  # robots.txt, the feed, its two pages
+    assert min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.19
