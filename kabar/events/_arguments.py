@@ -15,14 +15,22 @@ from ._lexicon import Entry, Trigger
 # How far (tokens) after an event word its object or target may be.
 _OBJECT_REACH = 14
 
+# "serangan sekitar 200 rudal balistik Iran": at most this many plain words between an
+# Indonesian event noun and the actor after it that did it
+_GENITIVE_REACH = 4
+
 # "urged Russia to stop": at most this many tokens between an object and the verb it does
 _CONTROL_GAP = 2
 
 # "jika Israel kembali menyerang": a condition governs the event words soon after it
-_CONDITION_REACH = 10
+_CONDITION_REACH = 14
 
 # Reactions to an earlier event: approval, criticism, rejection, protest, demands
 _ABOUT_EVENT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
+
+# Acts whose object is often someone else's act, named with its doer ("oleh X", "by X"):
+# reactions, and investigations ("menyelidiki pelanggaran oleh aparat")
+_AGENT_TARGET_ROOTS = _ABOUT_EVENT_ROOTS | {"09"}
 
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
 
@@ -140,9 +148,23 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
 
 
 def conditional(s: Sentence, trigger: Trigger) -> bool:
-    """ "... jika Israel kembali menyerang": an event stated as a condition has not happened."""
+    """ "... jika Israel kembali menyerang": an event stated as a condition has not happened.
+    The condition ends at the comma that closes it: in "Kalau tuntutan ini diabaikan, kami
+    akan mogok" the strike is the threat, not the condition."""
     start = max(clause_start(s, trigger.first), trigger.first - _CONDITION_REACH)
-    return any("condition" in s.roles[i][0] for i in range(start, trigger.first))
+    for i in range(trigger.first - 1, start - 1, -1):
+        if "condition" in s.roles[i][0]:
+            return True
+        if s.tokens[i].text == "," and not _list_comma(s, i):
+            return False
+    return False
+
+
+def _list_comma(s: Sentence, comma: int) -> bool:
+    """ "jika Prancis, Inggris, dan Jerman ...": a comma between members of one actor group."""
+    left = [a for a in s.actors if a.end == comma]
+    right = [a for a in s.actors if a.first in (comma + 1, comma + 2)]
+    return any(a.group == b.group for a in left for b in right)
 
 
 def _controls(s: Sentence, end: int, verb: int) -> bool:
@@ -189,7 +211,14 @@ def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[Ev
         if both := discourse.both(roles):
             return both
         if "speaker" in roles:
-            return _speaker(s)
+            return _speaker(s) or _unnamed_speaker(s, discourse)
+    return []
+
+
+def _unnamed_speaker(s: Sentence, discourse: Discourse) -> list[EventActor]:
+    """'"Kami akan mogok," ujarnya': a quote attributed to "he" is the person named last."""
+    if discourse.person is not None and any(cue.kind == "attribution" for cue in s.cues):
+        return [discourse.person]
     return []
 
 
@@ -216,13 +245,32 @@ def _after(
     sides"/"kedua pihak" (the pair just named); else the subject of a "that" clause right
     after the word ("demanded that Manila withdraw")."""
     found = _first_after(s, trigger, set(allowed))
+    if not found and trigger.entry.cameo[:2] == "13":
+        found = _condition_subject(s, trigger)
+    if not found and discourse is not None:
+        found = _referred_event_side(s, trigger, discourse)
     if found or "obj" not in allowed:
         return found
     window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
     for i in window if discourse is not None else ():
         if both := discourse.both(s.roles[i][0]):
             return both
-    return _that_clause_subject(s, trigger) or _earlier_doer(s, trigger, discourse)
+    return (
+        _that_clause_subject(s, trigger)
+        or _earlier_doer(s, trigger, discourse)
+        or _object_noun_target(s, trigger)
+    )
+
+
+def _object_noun_target(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "mengecam laporan pembunuhan massal terhadap warga sipil di Sudan": a reaction to an
+    act whose doer no one names is aimed at the side the act concerns."""
+    if trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
+        return []
+    for noun in s.triggers:
+        if trigger.end <= noun.first <= trigger.end + 2 and is_nominal(s, noun, s.lang):
+            return _first_after(s, noun, set(noun.entry.targets) - {"obj"})
+    return []
 
 
 def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) -> list[EventActor]:
@@ -239,6 +287,36 @@ def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) ->
         for event in reversed(discourse.events):
             if event.cameo[:2] == root and event.start < s.start:
                 return [event.source]
+    return []
+
+
+def _condition_subject(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "memperingatkan bahwa kesepakatan tidak berlaku lagi jika Prancis ... melanjutkan":
+    a warning is addressed to whoever the condition is about."""
+    for i in range(trigger.end, len(s.tokens)):
+        if "condition" not in s.roles[i][0]:
+            continue
+        for actor in s.actors:
+            if i < actor.first <= i + 3 and actor.prep is None:
+                return [a.actor for a in s.groups[actor.group]]
+        return []
+    return []
+
+
+def _referred_event_side(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventActor]:
+    """ "mengaku bertanggung jawab atas penembakan itu": an entry flagged ``victim`` refers
+    to an act reported before and takes that act's target (a claim of an attack is made
+    against its victims)."""
+    if "victim" not in trigger.entry.flags:
+        return []
+    for noun in s.triggers:
+        if trigger.end <= noun.first <= trigger.end + 2 and is_nominal(s, noun, s.lang):
+            own = _first_after(s, noun, set(noun.entry.targets) - {"obj"})
+            if own:
+                return own  # "claimed responsibility for the attack on Israel"
+            for event in reversed(discourse.events):
+                if event.cameo[:2] == noun.entry.cameo[:2] and event.target is not None:
+                    return [event.target]
     return []
 
 
@@ -263,24 +341,71 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
         if t.first >= trigger.end and not (t.first <= trigger.end + 1 and is_nominal(s, t, s.lang))
     ]
     relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
-    stop = min([end, *later_heads, *relatives])
+    stop = min([end, *later_heads, *relatives, _next_predicate(s, trigger.end, end)])
     event_object = any(
         trigger.end <= t.first <= trigger.end + 1 and is_nominal(s, t, s.lang) for t in s.triggers
     )
+    # "condemned an attack by X", "menyelidiki pelanggaran ... oleh aparat": the doer of
+    # the act looked into or reacted to is the target
+    agent_target = event_object or trigger.entry.cameo[:2] in _AGENT_TARGET_ROOTS
     for actor in s.actors:
         # a pattern may spell out its object ("~bubar ... massa"): actors inside the match
         # after the event word count as following it
         if actor.first <= trigger.first or actor.first >= stop:
             continue
-        if event_object and actor.prep == "agent":
-            return [a.actor for a in s.groups[actor.group]]  # "condemned an attack by X"
+        if agent_target and actor.prep == "agent":
+            return [a.actor for a in s.groups[actor.group]]
         if actor.prep is None and "obj" in allowed:
             return [a.actor for a in s.groups[actor.group]]
         if actor.prep == "prep" and actor.prep_word in allowed:
             return [a.actor for a in s.groups[actor.group]]
         if actor.prep == "between":
             return [a.actor for a in s.groups[actor.group]]
+    if relatives and "obj" in allowed and stop == relatives[0]:
+        return _relative_doer(s, relatives[0])
     return []
+
+
+def _next_predicate(s: Sentence, first: int, end: int) -> int:
+    """Where a coordinated predicate starts ("meminta semua pihak menahan diri dan tidak
+    menjadikan warga sipil sasaran"): its object is not this word's."""
+    for i in range(first, end):
+        if "coord" not in s.roles[i][0] or s.tokens[i].text == ",":
+            continue
+        for j in range(i + 1, min(end, i + 3)):
+            if word_is_verb(s, j):
+                return i
+    return end
+
+
+def word_is_verb(s: Sentence, i: int) -> bool:
+    """An affixed verb form (Indonesian me-/di-/ber-/ter- with a known root)."""
+    if s.lang != "id":
+        return False
+    word = s.tokens[i].lower
+    return word != s.lemmas[i] and word.startswith(_ID_VERB_PREFIXES) and not word.endswith("an")
+
+
+def _relative_doer(s: Sentence, relative: int) -> list[EventActor]:
+    """ "menolak permohonan yang diajukan mahasiswa": the doer named in a passive relative
+    clause ("yang di-...", bare or with "oleh") made the thing acted on: the target."""
+    verb = next(
+        (i for i in range(relative + 1, min(len(s.tokens), relative + 4)) if _passive_word(s, i)),
+        None,
+    )
+    if verb is None:
+        return []
+    for actor in s.actors:
+        if verb < actor.first <= verb + 3 and actor.prep in (None, "agent"):
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _passive_word(s: Sentence, i: int) -> bool:
+    word = s.tokens[i].lower
+    if s.lang == "id":
+        return word.startswith("di") and word != s.lemmas[i] and not s.lemmas[i].startswith("di")
+    return word.endswith("ed") and i > 0 and "be" in s.roles[i - 1][0]
 
 
 def _agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
@@ -304,7 +429,30 @@ def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     if passive:
         agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
         return agent, _subject(s, trigger, discourse)
-    return _subject(s, trigger, discourse), _after(s, trigger, entry.targets, discourse)
+    sources = _subject(s, trigger, discourse)
+    targets = _after(s, trigger, entry.targets, discourse)
+    if sources and not targets:
+        targets = _answered(s, trigger, sources, discourse)
+    return sources, targets
+
+
+def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventActor]:
+    """ "Kementerian Luar Negeri Inggris menepis tuduhan tersebut": a reaction to an act the
+    story reported ("tuduhan tersebut", "the accusation") answers whoever last acted on the
+    reacting side, when the act itself was not coded."""
+    if discourse is None or trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
+        return []
+    if not any(
+        trigger.end <= t.first <= trigger.end + 2 and is_nominal(s, t, s.lang) for t in s.triggers
+    ):
+        return []
+    own = {a.country for a in sources}
+    for event in reversed(discourse.events):
+        if event.start >= s.start or event.target is None:
+            continue
+        if event.target.country in own and event.source.country not in own:
+            return [event.source]
+    return []
 
 
 def nominal_arguments(s, trigger, entry: Entry, discourse):
@@ -313,7 +461,7 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
     between = _between_after(s, trigger)
     if between:
         return between, [], True
-    genitive = [a for a in s.actors if a.prep is None and trigger.end <= a.first <= trigger.end + 1]
+    genitive = [a for a in s.actors if a.prep is None and _genitive(s, trigger, a)]
     possessor = [a for a in s.actors if a.end == trigger.first and a.prep is None]
     sources = (
         [a.actor for a in s.groups[genitive[0].group]]
@@ -324,12 +472,64 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
     )
     targets = _after(s, trigger, entry.targets - {"obj"})
     if not sources:
+        sources = _object_before(s, trigger)
+    if not sources and not _embedded_noun(s, trigger):
         sources = _subject(s, trigger, discourse)
     if not sources and entry.symmetric and targets:
         sources = _first_other(s, targets)
     # "Indonesia dan Australia menggelar pertemuan": after a light verb the noun acts as a
     # verb, so a coordinated subject meets itself
     return sources, targets, _after_light_verb(s, trigger)
+
+
+def _genitive(s: Sentence, trigger: Trigger, actor: PlacedActor) -> bool:
+    """ "serangan Israel", "serangan udara Israel", "serangan sekitar 200 rudal balistik
+    Iran": the noun's doer follows it, after at most a few plain words (no function word,
+    punctuation, verb or other event word between)."""
+    if not trigger.end <= actor.first <= trigger.end + _GENITIVE_REACH:
+        return False
+    heads = {t.first for t in s.triggers}
+    return all(
+        not s.roles[i][0] - {"quantity"}
+        and s.tokens[i].text[:1].isalnum()
+        and i not in heads
+        and not word_is_verb(s, i)
+        for i in range(trigger.end, actor.first)
+    ) and (actor.first <= trigger.end + 1 or s.lang == "id")
+
+
+def _embedded_noun(s: Sentence, trigger: Trigger) -> bool:
+    """A noun that is the object of another event word ("mengecam serangan itu", "menggugat
+    larangan ekspor") or sits in a prepositional or time phrase ("selama pertempuran", "after
+    the attack") is not done by the sentence's subject."""
+    i = trigger.first - 1
+    while i >= 0 and s.roles[i][0] & {"det", "quantity"}:
+        i -= 1
+    if i < 0:
+        return False
+    if "embed" in s.roles[i][0]:
+        return True
+    return any(
+        t.end <= trigger.first <= t.end + 2
+        and not is_nominal(s, t, s.lang)
+        and t.entry.cameo[:2] in _AGENT_TARGET_ROOTS
+        for t in s.triggers
+        if t is not trigger
+    )
+
+
+def _object_before(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "mengecam Israel atas serangan di Rafah", "accused Russia over the strikes": the
+    object of the reaction, just before "atas"/"over", did the act."""
+    i = trigger.first - 1
+    while i >= 0 and s.roles[i][0] & {"det", "quantity"}:
+        i -= 1
+    if i < 1 or "embed" not in s.roles[i][0]:
+        return []
+    for actor in s.actors:
+        if actor.end == i and actor.prep is None:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
 
 
 def _after_light_verb(s: Sentence, trigger: Trigger) -> bool:
@@ -359,8 +559,8 @@ def _first_other(s: Sentence, targets: list[EventActor]) -> list[EventActor]:
 def actor_pairs(sources, targets, symmetric: bool) -> list[tuple[EventActor, EventActor]]:
     """Source x target pairs; a symmetric event with one coordinated side pairs its members."""
     if not targets and symmetric and len(sources) >= 2:
-        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if _distinct(a, b)]
-    return [(a, b) for a in sources for b in targets if _distinct(a, b)]
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :] if distinct(a, b)]
+    return [(a, b) for a in sources for b in targets if distinct(a, b)]
 
 
 def is_mutual(s: Sentence, trigger: Trigger) -> bool:
@@ -370,14 +570,16 @@ def is_mutual(s: Sentence, trigger: Trigger) -> bool:
     return any("mutual" in s.roles[i][0] for i in near)
 
 
-def _distinct(a: EventActor, b: EventActor) -> bool:
-    """Two sides of an event: not one actor, nor a country and its own government
-    ("Zelensky ... antara Rusia dan Ukraina" does not pair Zelensky with Ukraine)."""
+def distinct(a: EventActor, b: EventActor) -> bool:
+    """Two sides of an event, ``a`` acting on ``b``: not one actor, nor a country and its own
+    government ("Zelensky ... antara Rusia dan Ukraina" does not pair Zelensky with Ukraine)."""
     if a.code == b.code:
         return False
     if a.country is None or a.country != b.country:
         return True
-    return (a.sector or "GOV") != (b.sector or "GOV")  # a country acts through its government
+    # a country acts through its government; as a target it is no side against its own
+    # institutions ("menggelar aksi di Jakarta": the city is where, not whom)
+    return b.sector is not None and (a.sector or "GOV") != b.sector
 
 
 def place_target(

@@ -31,6 +31,7 @@ from ..settings import Settings
 from ._arguments import (
     actor_pairs,
     conditional,
+    distinct,
     fits,
     is_mutual,
     is_nominal,
@@ -43,6 +44,7 @@ from ._arguments import (
 from ._grammar import function_words
 from ._layout import (
     Discourse,
+    PlacedActor,
     Sentence,
     anaphors,
     first_full_date,
@@ -60,6 +62,12 @@ from ._qualities import cue_flags, forward, is_past, place_of, score_confidence,
 # Force used on a place is force used on its country ("membombardir Fordow", "struck
 # Kharkiv"); aid sent to a place is aid to its country ("bantuan darurat ke Cebu")
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
+
+# Deployments and alerts are aimed at whoever the story's latest conflict or protest is with
+_FORCE_POSTURE_ROOTS = frozenset({"15"})
+
+# Mentions that are names: an event word inside one is part of the name
+_NAMED_KINDS = frozenset({"organization", "group", "person", "country", "metonym"})
 
 # What an event of a user's code that CAMEO lacks (PETRARCH's test verbs) carries
 _UNKNOWN_CODE = CameoCode("", "", "not a CAMEO code", 0.0, 0, None, None)
@@ -150,6 +158,7 @@ class Coder:
         actors = sorted(actors + anaphors(roles, actors, discourse), key=lambda a: a.first)
         someone = actors or (discourse is not None and discourse.resolves(roles))
         triggers = self.lexicons[lang].triggers(tokens) if someone else []
+        triggers = [t for t in triggers if not _inside_a_name(t, actors)]
         sentence = Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         govern(sentence)
         sentence.groups = group_actors(sentence)
@@ -170,8 +179,12 @@ class Coder:
         else:
             sources, targets = verbal_arguments(s, trigger, entry, passive, discourse)
             paired = True
+        # a target that is no other side than the source (its own city) is no target
+        targets = [t for t in targets if any(distinct(src, t) for src in sources)]
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
+        if sources and not targets:
+            targets = _implied_targets(entry, sources, discourse)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         pairs = actor_pairs(sources, targets, (entry.symmetric and paired) or mutual)
@@ -222,6 +235,33 @@ class Coder:
         ]
 
 
+def _implied_targets(entry, sources: list, discourse: Discourse) -> list:
+    """Targets the sentence leaves to the story so far:
+
+    * an entry flagged ``pair`` ("memimpin mediasi tersebut", "brokered the talks") is
+      between the two sides the story has just named;
+    * a show of force ("mengerahkan 1.500 personel untuk mengawal aksi tersebut") is aimed
+      at the other side of the latest protest or clash.
+    """
+    own = {(a.country, a.sector) for a in sources}
+    if "pair" in entry.flags:
+        return [a for a in discourse.pair if (a.country, a.sector) not in own]
+    if entry.cameo[:2] in _FORCE_POSTURE_ROOTS:
+        for event in reversed(discourse.events):
+            side = (event.source.country, event.source.sector)
+            if side not in own and event.quad_class in (3, 4):
+                return [event.source]
+    return []
+
+
+def _inside_a_name(trigger: Trigger, actors: Sequence[PlacedActor]) -> bool:
+    """ "Tentara Pembebasan Nasional", "Pasukan Dukungan Cepat": an event word inside the
+    name of an organisation, group or person is part of the name."""
+    return any(
+        a.kind in _NAMED_KINDS and a.first <= trigger.first and trigger.end <= a.end for a in actors
+    )
+
+
 def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
     """Give target-less events the targets of a sibling event with the same source; drop the
     ones that find none (an event needs someone it is done to)."""
@@ -242,12 +282,21 @@ def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
                 kept.append(event)
                 continue
             for lender in lenders:
-                if lender.source.code == event.source.code:
+                # a visit does not borrow the target of a firefight: same kind of relation
+                if lender.source.code == event.source.code and _same_side(lender, event):
                     kept.append(
                         replace(event, target=lender.target, confidence=event.confidence - 0.2)
                     )
         out.append(kept)
     return out
+
+
+def _same_side(a: Event, b: Event) -> bool:
+    """Not a cooperative act (quad classes 1-2) and a use of force (4): "rejected his
+    overtures, saying it has no interest in talks with Seoul" may borrow, "tiba di lokasi ...
+    terlibat kontak tembak dengan kelompok tersebut" may not."""
+    low, high = sorted((a.quad_class, b.quad_class))
+    return not (high == 4 and 0 < low <= 2)  # 0: a user's code CAMEO lacks, no class
 
 
 def _unique(events: Sequence[Event]) -> list[Event]:

@@ -1,7 +1,9 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
 Roles: prep, agent, between, coord, clause, person, group, leaders, they, mutual, speaker, light,
-be, det, place, quantity, relative, this_country, this_group, this_body, condition.
+be, det, place, quantity, relative, this_country, this_group, this_body, condition, embed
+(a word after which an event noun is someone else's act, not the subject's: "setelah serangan
+itu", "atas penembakan itu", "after the attack").
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ ROLES = frozenset(
         "this_group",
         "this_body",
         "condition",
+        "embed",
     }
 )
 

@@ -137,7 +137,13 @@ def _pair(
     paired = next((e for e in events if e.target is not None), None)
     if paired is not None:
         return [paired.source, paired.target]
-    return distinct[-2:] if len(distinct) >= 2 else []
+    # else the last two sides named that belong to a state ("kedua negara" does not pair
+    # Indonesia with BRICS)
+    states = [a for a in distinct if a.country and a.sector != "IGO"]
+    last = states[-2:]
+    if len(last) == 2 and (last[0].country, last[0].sector) != (last[1].country, last[1].sector):
+        return last
+    return []
 
 
 def _joined_by_word(s: Sentence, group: list[PlacedActor]) -> bool:
@@ -341,7 +347,8 @@ def group_actors(s: Sentence) -> list[list[PlacedActor]]:
             first = groups[-1][0]
             actor.prep, actor.prep_word = first.prep, first.prep_word
             if (
-                first.actor.sector
+                first.kind in ("role", "person")
+                and first.actor.sector not in (None, "IGO")
                 and not actor.actor.sector
                 and actor.kind == "country"
                 and actor.actor.country
@@ -375,7 +382,10 @@ def _new_clause(s: Sentence, group: list[PlacedActor], right: PlacedActor) -> bo
 
 
 def _coordinated(s: Sentence, left: PlacedActor, right: PlacedActor) -> bool:
-    """Only coordinators (and a determiner: "Israel and the United States") in between."""
+    """Only coordinators (and a determiner: "Israel and the United States") in between; two
+    actors in one token ("TNI-Polri") are coordinated too."""
+    if right.first < left.end:
+        return True
     between = range(left.end, right.first)
     if not 1 <= len(between) <= 3:
         return False

@@ -20,7 +20,11 @@ from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
-_FLAGS = {"sym"}
+_FLAGS = {"sym", "pair", "victim"}
+
+# The code of a row that names no event: its words keep shorter patterns inside them from
+# firing ("kejahatan perang" is no "perang", "tawanan perang" no war)
+NOT_AN_EVENT = "-"
 
 
 class LexiconError(KabarError):
@@ -37,6 +41,7 @@ class Entry:
     targets: frozenset[str]  # "obj" (direct object) and prepositions that mark the target
     symmetric: bool
     origin: str  # "id/events.tsv:12", for the event's explanation
+    flags: frozenset[str] = frozenset()  # sym; pair, victim: see the lexicon's header
 
     @property
     def rule(self) -> str:
@@ -76,7 +81,7 @@ class Lexicon:
                     best = Trigger(self.entries[number], position, matched[0])
             if best is not None:
                 found.append(best)
-        return _outermost(found)
+        return [t for t in _outermost(found) if t.entry.cameo != NOT_AN_EVENT]
 
 
 @cache
@@ -109,7 +114,7 @@ def _parse(text: str, lang: str, origin: str) -> list[Entry]:
             raise LexiconError(f"{where}: expected pattern, cameo, pos, target[, flags]")
         pattern, cameo, pos, targets = (cell.strip() for cell in row[:4])
         flags = {f.strip() for f in row[4].split(",") if f.strip()} if len(row) > 4 else set()
-        if cameo not in ontology:
+        if cameo != NOT_AN_EVENT and cameo not in ontology:
             raise LexiconError(f"{where}: unknown CAMEO code {cameo!r}")
         if pos not in _POS:
             raise LexiconError(f"{where}: pos must be one of {sorted(_POS)}, got {pos!r}")
@@ -120,7 +125,9 @@ def _parse(text: str, lang: str, origin: str) -> list[Entry]:
         except ValueError as exc:
             raise LexiconError(f"{where}: {exc}") from exc
         target_set = frozenset(t.strip() for t in targets.split(",") if t.strip() and t != "-")
-        entries.append(Entry(parsed, cameo, pos, target_set, "sym" in flags, where))
+        entries.append(
+            Entry(parsed, cameo, pos, target_set, "sym" in flags, where, frozenset(flags))
+        )
     return entries
 
 

@@ -18,7 +18,14 @@ from typing import Literal, NamedTuple
 
 from kabar.lang import read_lines
 from kabar.lang._pack import PackDataError, get_pack, split_columns
-from kabar.lang._patterns import PatternIndex, Slots, TokenPattern, parse_pattern, scan
+from kabar.lang._patterns import (
+    PatternIndex,
+    Slots,
+    TokenPattern,
+    match_element,
+    parse_pattern,
+    scan,
+)
 from kabar.lang._tokens import Token, tokenize
 
 Precision = Literal["day", "week", "month", "year"]
@@ -131,13 +138,25 @@ def _weekday(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate:
 
 
 def _month_name(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate:
-    """The named month: in the reference year (0), latest before (-1), next after (+1)."""
+    """The named month: in the reference year (0), latest before (-1), next after (+1); a
+    year printed with it ("in October 2024") is that year, whatever the rule says."""
     month, year = slots["month"], reference.year
+    if "year" in slots:
+        return ResolvedDate(date(slots["year"], month, 1), "month")
     if rule.offset < 0 and month >= reference.month:
         year -= 1
     elif rule.offset > 0 and month <= reference.month:
         year += 1
+    elif rule.offset == 0:
+        # "in October" in a March article: the October within half a year of it
+        year = min(
+            (year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - _months(reference))
+        )
     return ResolvedDate(date(year, month, 1), "month")
+
+
+def _months(day: date) -> int:
+    return day.year * 12 + day.month
 
 
 def _nearest_year(month: int, day: int, reference: date) -> date | None:
@@ -185,6 +204,22 @@ def _resolve(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate 
     return _shift(rule, slots, reference)
 
 
+def _stated_year(
+    rule: RelativeDate, slots: Slots, tokens: Sequence[Token], last: int, lang: str
+) -> tuple[Slots, int]:
+    """A year printed right after a month the rule matched without one ("took office in
+    October 2024", "pada bulan Oktober 2024") belongs to it: an explicit year must never
+    give way to the reference's."""
+    if rule.unit not in ("monthname", "date") or "year" in slots or "month" not in slots:
+        return slots, last
+    if last >= len(tokens):
+        return slots, last
+    year = match_element("<year>", tokens[last], lang)
+    if year is None:
+        return slots, last
+    return {**slots, **year}, last + 1
+
+
 def find_dates(
     tokens: Sequence[Token], lang: str, reference: date, text: str | None = None
 ) -> list[DateMention]:
@@ -193,6 +228,7 @@ def find_dates(
     patterns, index = _patterns(lang)
     mentions = []
     for number, first, last, slots in scan(patterns, index, tokens, lang):
+        slots, last = _stated_year(rules[number], slots, tokens, last, lang)
         resolved = _resolve(rules[number], slots, reference)
         if resolved is None:
             continue

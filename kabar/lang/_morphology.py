@@ -16,7 +16,8 @@ rules, one a line::
 * ``restore`` is what the affix swallowed (``meny-`` + ``s``: menyerang -> serang) and
   ``when`` a regular expression the remainder must match before restoring.
 * ``forbid`` lines name an outermost prefix tag and a derivational suffix tag that never
-  form a confix (Indonesian ``meN-...-an``), so mengatakan is kata + -kan, not katak + -an.
+  form a confix (Indonesian ``meN-...-an``), so mengatakan is kata + -kan, not katak + -an;
+  or two prefix tags that never stack (``meN-`` on ``ber-``: memberikan is beri + -kan).
 * a ``guess`` rule (``side`` = ``guess``) is applied when no candidate is a known root:
   English "visited" -> "visit" without a word list entry.
 
@@ -157,7 +158,10 @@ class Lemmatizer:
         swallowed letters put back (mengakui is aku-i, not kaku-i)."""
         derivational = analysis.suffixes[-1] if analysis.suffixes else ""
         outer = analysis.prefixes[0] if analysis.prefixes else ""
-        allowed = (outer, derivational) not in self.forbidden
+        stacked = zip(analysis.prefixes, analysis.prefixes[1:], strict=False)
+        allowed = (outer, derivational) not in self.forbidden and not any(
+            pair in self.forbidden for pair in stacked
+        )
         kept = len(analysis.stem) - analysis.restored
         affixes = len(analysis.prefixes) + len(analysis.suffixes)
         return allowed, kept, -affixes, -analysis.restored

@@ -170,7 +170,15 @@ CASES = [
     ("Massa bentrok dengan polisi di Makassar.", "IDN/OPP", "IDN/COP", "145"),
     ("Kerusuhan pecah antara warga dan polisi di Papua.", "IDN/CVL", "IDN/COP", "145"),
     # 15 force posture
-    ("Polri mengerahkan ribuan personel polisi di Jakarta.", "IDN/COP", "IDN", "153"),
+    # a deployment is aimed at the other side of the story's latest protest or clash; the
+    # city it happens in is where, not whom
+    (
+        "Ribuan buruh berunjuk rasa di depan Gedung DPR. "
+        "Polri mengerahkan ribuan personel polisi di Jakarta.",
+        "IDN/COP",
+        "IDN/OPP",
+        "153",
+    ),
     ("China menyiagakan pasukan di perbatasan India.", "CHN", "IND", "152"),
     ("Iran memobilisasi pasukan ke perbatasan Irak.", "IRN", "IRQ", "154"),
     ("China mengepung Taiwan dalam latihan militer.", "CHN", "TWN", "191"),

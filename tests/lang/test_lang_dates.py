@@ -150,3 +150,35 @@ def test_find_dates_in_a_seed_like_paragraph() -> None:
 def test_twelve_day_war_is_not_a_date() -> None:
     text = "perang selama 12 hari dengan Israel"
     assert find_dates(tokenize(text, "id"), "id", REFERENCE, text) == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang"),
+    [
+        ("took office in October 2024", "en"),
+        ("in Oct. 2024", "en"),
+        ("last October 2024", "en"),
+        ("pada bulan Oktober 2024", "id"),
+        ("pada Oktober 2024 lalu", "id"),
+    ],
+)
+def test_an_explicit_year_is_never_replaced_by_the_publication_year(expression, lang) -> None:
+    # regression: "took office in October 2024" in a 2026 article resolved to 2026-10-01
+    resolved = resolve_date(expression, lang, date(2026, 3, 1))
+    assert resolved == ResolvedDate(date(2024, 10, 1), "month", False)
+
+
+def test_a_bare_month_is_the_one_nearest_the_reference() -> None:
+    assert resolve_date("in October", "en", date(2026, 3, 1)).date == date(2025, 10, 1)
+    assert resolve_date("in April", "en", date(2026, 3, 1)).date == date(2026, 4, 1)
+
+
+def test_coded_event_keeps_the_year_printed_in_its_sentence() -> None:
+    from kabar import default_settings
+    from kabar.events import Coder
+    from kabar.models import Article
+
+    text = "Israel attacked Iran in October 2024, months after Pezeshkian took office."
+    article = Article(title=None, text=text, language="en", published="2026-03-02")
+    events = Coder(default_settings()).code(article)
+    assert events and events[0].date == "2024-10-01", [(e.cameo, e.date) for e in events]

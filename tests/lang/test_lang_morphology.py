@@ -34,6 +34,11 @@ INDONESIAN = {
     "pernyataan": "nyata",
     "berkepentingan": "penting",
     "kepentingan": "penting",
+    # meN-/di- never stack on ber-/ter- (regression: memberikan -> ikan)
+    "memberikan": "beri",
+    "diberikan": "beri",
+    "diterapkan": "terap",
+    "menerjunkan": "terjun",
     # meN- allomorphs: me-, mem-, men-, meng-, meny-, menge-
     "melihat": "lihat",
     "merasa": "rasa",
