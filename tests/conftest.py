@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -11,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from postgres import NoPostgres, PostgresServer, start_server
 
 from kabar.settings import Settings, default_settings
 from kabar.store import Store
@@ -26,8 +29,61 @@ def settings() -> Settings:
     return default_settings().replace(**{"fetch.per_host_interval_s": 0.0})
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole run (see tests/postgres.py). Outside CI a
+    machine without one skips these tests; in CI (``CI`` set) that is a failure."""
+    try:
+        server = start_server()
+    except NoPostgres as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed in CI: {exc}")
+        pytest.skip(f"no PostgreSQL here: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def _database(backend: str, folder: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh empty database of ``backend``: an SQLite path in ``folder``, or a new
+    database on the test PostgreSQL server; yields what ``--db`` takes."""
+    if backend == "sqlite":
+        yield str(folder / "kabar.db")
+    else:
+        with request.getfixturevalue("postgres").database() as url:
+            yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database on each backend in turn: the store's tests run on both."""
+    with _database(request.param, tmp_path, request) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """As ``db_url``, shared by a module's tests (for fixtures that fill a database once)."""
+    with _database(request.param, tmp_path_factory.mktemp(request.param), request) as url:
+        yield url
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(db_url: str) -> Iterator[Store]:
+    with Store.open(db_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    """An SQLite store only, for the long whole-corpus runs."""
     with Store.open(str(tmp_path / "kabar.db")) as opened:
         yield opened
 

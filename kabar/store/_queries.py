@@ -7,17 +7,22 @@ every filter is a bound parameter, never text pasted into SQL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Float,
+    Integer,
     and_,
     case,
+    cast,
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -26,7 +31,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from ._schema import articles, events, outlet_key, reviews, story_articles
+from ._schema import articles, events, outlet_key, reviews, search_document, story_articles
+
+_WORDS = re.compile(r"\w+")
+
+
+def total(expression) -> Any:
+    """SUM as an integer on every backend (PostgreSQL sums integers as NUMERIC)."""
+    return cast(func.sum(expression), Integer)
+
+
+def mean(expression) -> Any:
+    """AVG as a float on every backend (PostgreSQL averages as NUMERIC)."""
+    return cast(func.avg(expression), Float)
 
 
 class BadQuery(ValueError):
@@ -227,11 +244,11 @@ def events_per_day(connection: Connection, where: EventFilter) -> list[dict[str,
         select(
             day.label("day"),
             *[
-                func.sum(case((events.c.quad_class == q, 1), else_=0)).label(f"quad{q}")
+                total(case((events.c.quad_class == q, 1), else_=0)).label(f"quad{q}")
                 for q in (1, 2, 3, 4)
             ],
             func.count().label("events"),
-            func.avg(events.c.goldstein).label("goldstein"),
+            mean(events.c.goldstein).label("goldstein"),
         )
         .select_from(events)
         .where(events.c.date.is_not(None), *where.conditions(connection))
@@ -265,8 +282,8 @@ def actor_rows(
         sides.c.code,
         func.max(sides.c.name).label("name"),
         func.max(sides.c.country).label("country"),
-        func.sum(sides.c.as_source).label("as_source"),
-        func.sum(sides.c.as_target).label("as_target"),
+        total(sides.c.as_source).label("as_source"),
+        total(sides.c.as_target).label("as_target"),
         func.count().label("events"),
     ).group_by(sides.c.code)
     if q:
@@ -294,9 +311,9 @@ def dyad_rows(
             events.c.source_code,
             events.c.target_code,
             func.count().label("events"),
-            func.avg(events.c.goldstein).label("goldstein"),
-            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
-            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
+            mean(events.c.goldstein).label("goldstein"),
+            total(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
+            total(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
         )
         .where(events.c.target_code.is_not(None))
         .group_by(events.c.source_code, events.c.target_code)
@@ -325,9 +342,9 @@ def dyad_per_day(connection: Connection, a: str, b: str) -> list[dict[str, Any]]
         select(
             day.label("day"),
             func.count().label("events"),
-            func.avg(events.c.goldstein).label("goldstein"),
-            func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
-            func.sum(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
+            mean(events.c.goldstein).label("goldstein"),
+            total(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
+            total(case((events.c.quad_class >= 3, 1), else_=0)).label("conflict"),
         )
         .where(events.c.date.is_not(None), *dyad_filter(a, b))
         .group_by(day)
@@ -357,7 +374,7 @@ def outlet_rows(connection: Connection) -> list[dict[str, Any]]:
         select(
             articles.c.outlet,
             func.count().label("articles"),
-            func.coalesce(func.sum(per_article.c.n), 0).label("events"),
+            func.coalesce(total(per_article.c.n), 0).label("events"),
             func.min(articles.c.published).label("first_published"),
             func.max(articles.c.published).label("last_published"),
         )
@@ -450,35 +467,65 @@ def event_exists(connection: Connection, event_id: int) -> bool:
 
 
 def matching_articles(connection: Connection, q: str):
-    """A subquery of the ids of articles matching ``q``: SQLite FTS5 when the database has
-    it (words, "phrases", OR, prefix*), else a case-insensitive substring match."""
+    """A subquery of the ids of articles matching ``q`` (words, "phrases", OR, prefix*):
+    SQLite's FTS5 index or PostgreSQL's full-text index; elsewhere a case-insensitive
+    substring match."""
     if connection.dialect.name == "sqlite":
         return text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(
             q=fts_query(q)
         )
+    if connection.dialect.name == "postgresql":
+        return select(articles.c.id).where(search_document().op("@@")(ts_query(q)))
     pattern = f"%{q.lower()}%"
     return select(articles.c.id).where(
         or_(func.lower(articles.c.title).like(pattern), func.lower(articles.c.text).like(pattern))
     )
 
 
-def fts_query(q: str) -> str:
-    """A user's search as an FTS5 expression: words are ANDed; quotes and a trailing *
-    are kept; anything else that FTS5 would read as syntax is quoted away."""
-    terms = []
+def search_terms(q: str) -> list[tuple[str, bool] | str]:
+    """A user's search as terms: (word or phrase, prefix?) pairs with "OR" between some;
+    words are ANDed. BadQuery when nothing is left to look for."""
+    terms: list[tuple[str, bool] | str] = []
     for part in _split_terms(q):
         if part.upper() == "OR" and terms:
             terms.append("OR")
             continue
-        prefix = part.endswith("*")
         word = part.rstrip("*").replace('"', "")
         if word:
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
+            terms.append((word, part.endswith("*")))
     if terms and terms[-1] == "OR":
         terms.pop()
     if not terms:
         raise BadQuery("the search has no words")
-    return " ".join(terms)
+    return terms
+
+
+def fts_query(q: str) -> str:
+    """The search as an FTS5 expression: every word quoted, so that nothing in it is read
+    as FTS5 syntax; a trailing * kept."""
+    return " ".join(
+        term if term == "OR" else f'"{term[0]}"' + ("*" if term[1] else "")
+        for term in search_terms(q)
+    )
+
+
+def ts_query(q: str) -> Any:
+    """The search as a PostgreSQL tsquery, built from bound parameters: AND binds tighter
+    than OR; a phrase must match in order; a trailing * matches a prefix."""
+    alternatives: list[Any] = []
+    current: Any = None
+    for term in search_terms(q):
+        if term == "OR":
+            alternatives.append(current)
+            current = None
+            continue
+        part = _ts_term(*term)
+        current = part if current is None else current.op("&&")(part)
+    alternatives.append(current)
+    query = alternatives[0]
+    for alternative in alternatives[1:]:
+        query = query.op("||")(alternative)
+    return query
 
 
 def _split_terms(q: str) -> list[str]:
@@ -498,6 +545,16 @@ def _split_terms(q: str) -> list[str]:
     return parts
 
 
+def _ts_term(words: str, prefix: bool) -> Any:
+    simple = literal_column("'simple'::regconfig")
+    if not prefix:
+        return func.phraseto_tsquery(simple, words)
+    # only word characters reach to_tsquery's syntax, each as a quoted lexeme
+    tokens = [token.lower() for token in _WORDS.findall(words)] or ["_"]
+    expression = " <-> ".join(f"'{token}'" for token in tokens) + ":*"
+    return func.to_tsquery(simple, expression)
+
+
 def search_articles(
     connection: Connection, q: str, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
@@ -510,6 +567,8 @@ def search_articles(
             "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts), a.id DESC "
             "LIMIT :limit OFFSET :offset"
         ).bindparams(q=fts_query(q), limit=limit, offset=offset)
+    elif connection.dialect.name == "postgresql":
+        query = _postgres_search(q, limit, offset)
     else:
         ids = matching_articles(connection, q)
         query = (
@@ -530,6 +589,35 @@ def search_articles(
         return [dict(row) for row in connection.execute(query).mappings()]
     except OperationalError as exc:
         raise BadQuery(f"cannot search for {q!r}: {exc.orig}") from exc
+
+
+def _postgres_search(q: str, limit: int, offset: int) -> Any:
+    """Best match first (ts_rank_cd), each with a snippet marked as FTS5 marks it."""
+    query = ts_query(q).label("query")
+    document = search_document()
+    snippet = func.ts_headline(
+        literal_column("'simple'::regconfig"),
+        articles.c.text,
+        query,
+        literal(
+            "StartSel=[, StopSel=], MaxWords=24, MinWords=12, MaxFragments=1, "
+            'FragmentDelimiter=" … "'
+        ),
+    )
+    return (
+        select(
+            articles.c.id,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.language,
+            articles.c.published,
+            snippet.label("snippet"),
+        )
+        .where(document.op("@@")(query))
+        .order_by(func.ts_rank_cd(document, query).desc(), articles.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
 
 
 # -- reviews ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -27,8 +28,10 @@ from sqlalchemy import (
     bindparam,
     func,
     inspect,
+    literal_column,
     select,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.schema import CreateIndex
 
 metadata = MetaData()
@@ -272,12 +275,37 @@ _FTS5 = [
 ]
 
 
+# PostgreSQL: what full-text search reads, indexed by expression (GIN). The 'simple'
+# configuration lower-cases without stemming: PostgreSQL has no Indonesian stemmer, and
+# one configuration serves both languages as FTS5's unicode61 does. The text is capped so
+# that no article exceeds a tsvector's 1 MB limit (search sees its first 200,000 characters).
+_SEARCH_TEXT_CHARS = 200_000
+
+
+def search_document() -> Any:
+    """The tsvector of an article's title and text (PostgreSQL); queries must use this very
+    expression for the index to serve them."""
+    empty, space = literal_column("''"), literal_column("' '")
+    title = func.coalesce(articles.c.title, empty)
+    body = func.left(func.coalesce(articles.c.text, empty), _SEARCH_TEXT_CHARS)
+    return func.to_tsvector(
+        literal_column("'simple'::regconfig"), title.op("||")(space).op("||")(body)
+    )
+
+
 def _reviews_and_search(connection: Connection) -> None:
-    """Reviews; on SQLite also the FTS5 index, filled with the articles already stored."""
+    """Reviews, and the full-text index of the articles already stored: FTS5 on SQLite,
+    a GIN index on PostgreSQL."""
     _create_tables(reviews)(connection)
     if connection.dialect.name == "sqlite":
         for statement in _FTS5:
             connection.exec_driver_sql(statement)
+    elif connection.dialect.name == "postgresql":
+        # not a Table's Index: SQLite must never be asked to create it
+        document = search_document().compile(connection, compile_kwargs={"literal_binds": True})
+        connection.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING gin (({document}))"
+        )
 
 
 # -- indexes for the dashboard and the API (migration 5) -----------------------------------
@@ -404,6 +432,44 @@ watch_seen = Table(
     Column("done", Boolean, nullable=False),
     Column("last_error", Text),
 )
+
+
+# -- newest-first order on PostgreSQL ---------------------------------------------------------
+
+# Lists run newest first, then by id: ORDER BY <column> DESC NULLS LAST, id DESC. An SQLite
+# index on <column> walked backwards gives exactly that (NULLs sort lowest, the rowid ends
+# every entry); a PostgreSQL one does not (NULLs sort highest, no id). There every index
+# holding one of these columns stores it in list order with the id after it.
+NEWEST_FIRST = {"events": "date", "articles": "published", "stories": "first_published"}
+
+
+@compiles(CreateIndex, "postgresql")
+def _create_index_newest_first(create: CreateIndex, compiler: Any, **kw: Any) -> str:
+    index = create.element
+    table = index.table
+    expressions = list(index.expressions)
+    key = NEWEST_FIRST.get(table.name) if table is not None else None
+    names = [getattr(expression, "name", None) for expression in expressions]
+    if key not in names or getattr(expressions[names.index(key)], "table", None) is not table:
+        return compiler.visit_create_index(create, **kw)
+    at = names.index(key)
+    parts = [_index_part(compiler, expression) for expression in expressions[:at]]
+    parts += [f"{compiler.preparer.quote(key)} DESC NULLS LAST", "id DESC"]
+    parts += [_index_part(compiler, e) for e in expressions[at + 1 :] if e is not table.c.id]
+    return "CREATE {}INDEX {}{} ON {} ({})".format(
+        "UNIQUE " if index.unique else "",
+        "IF NOT EXISTS " if create.if_not_exists else "",
+        compiler.preparer.quote(index.name),
+        compiler.preparer.format_table(table),
+        ", ".join(parts),
+    )
+
+
+def _index_part(compiler: Any, expression: Any) -> str:
+    if isinstance(expression, Column):
+        return compiler.preparer.quote(expression.name)
+    sql = compiler.sql_compiler.process(expression, include_table=False, literal_binds=True)
+    return f"({sql})"
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,11 @@ from ..errors import StoreError
 from ..models import Article, Event
 from ..read._hashing import sha256
 from . import _stories
+from ._queries import mean
 from ._schema import articles, events, migrate, outlet_key
 
 DEFAULT_DB = "kabar.db"
+WRITE_LOCK = 0x6B61626172  # "kabar": the PostgreSQL advisory lock its writers share
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_\w+|ref|source|amp|output)$", re.I)
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -96,10 +98,15 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """A write transaction (on SQLite it takes the write lock at BEGIN)."""
+        """A write transaction. Writers take turns, whole transactions at a time, on every
+        backend: SQLite takes its write lock at BEGIN; on PostgreSQL a transaction-scoped
+        advisory lock does the same. So two ingests never deadlock on each other's rows,
+        and each groups stories seeing all that the other committed. Readers never wait."""
         with self.engine.connect() as connection:
             connection.execution_options(kabar_write=True)
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
                 yield connection
 
     def transaction(self) -> AbstractContextManager[Connection]:
@@ -237,7 +244,7 @@ class Store:
                 events.c.source_code,
                 events.c.target_code,
                 func.count().label("n"),
-                func.avg(events.c.goldstein).label("goldstein"),
+                mean(events.c.goldstein).label("goldstein"),
             )
             .where(events.c.target_code.is_not(None))
             .group_by(events.c.source_code, events.c.target_code)

@@ -20,13 +20,12 @@ from kabar.store._queries import EventFilter, count_event_rows
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "kabar.db"
+def db(module_db_url):
     outlets = str(REPO / "kabar" / "data" / "sample-outlets.tsv")
     settings = default_settings().replace(**{"extract.outlet_files": [outlets]})
-    with Store.open(str(path)) as store:
+    with Store.open(module_db_url) as store:
         ingest([str(SAMPLE)], store, settings)
-    return str(path)
+    return module_db_url
 
 
 EVERYTHING = EventFilter()

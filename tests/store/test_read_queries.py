@@ -71,10 +71,10 @@ def _event(rng: random.Random, article: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory):
+def filled(module_db_url):
     """40 articles (some undated, some on the same day) with 400 events in random order."""
     rng = random.Random(7)
-    store = Store.open(str(tmp_path_factory.mktemp("reads") / "reads.db"))
+    store = Store.open(module_db_url)
     days = [None, "2026-01-01", "2026-01-02", "2026-01-02", "2026-01-03"]
     with store.transaction() as connection:
         for number in range(40):
@@ -178,12 +178,28 @@ def test_neighbours_walk_the_publication_order(filled):
     assert back == order[::-1]
 
 
-def test_ingest_statistics_are_kept_for_the_planner(filled, tmp_path):
+def test_ingest_statistics_are_kept_for_the_planner(filled):
     store, _, _ = filled
-    path = store.engine.url.database
-    with sqlite3.connect(path) as db:
-        analysed = {row[0] for row in db.execute("SELECT tbl FROM sqlite_stat1")}
+    with store.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            statistics = "SELECT tbl FROM sqlite_stat1"
+        else:
+            statistics = "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+        analysed = {row[0] for row in connection.exec_driver_sql(statistics)}
     assert {"articles", "events"} <= analysed
+
+
+def plan(connection, query, avoid=("seqscan", "bitmapscan", "sort")) -> str:
+    """The backend's plan for ``query``, as one line. PostgreSQL is told to avoid table
+    scans and sorts, which it would rightly pick for these few rows: the test asks which
+    index can serve the query, as one must on a big table."""
+    compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        return " | ".join(row[-1] for row in rows)
+    for method in avoid:
+        connection.exec_driver_sql(f"SET enable_{method} = off")
+    return " | ".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
 
 
 def test_actor_lists_walk_the_newest_entries_of_an_index(filled):
@@ -192,12 +208,17 @@ def test_actor_lists_walk_the_newest_entries_of_an_index(filled):
     store, _, _ = filled
     where = queries.EventFilter(actor="IDNGOV")
     with store.engine.connect() as connection:
-        ids = queries._page_ids([[side] for side in where.sides()], 50, 0)
-        compiled = ids.compile(connection, compile_kwargs={"literal_binds": True})
-        plan = " | ".join(
-            row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-        )
-    assert "ix_events_source_date" in plan and "ix_events_target_date" in plan
+        walked = plan(connection, queries._page_ids([[side] for side in where.sides()], 50, 0))
+    assert "ix_events_source_date" in walked and "ix_events_target_date" in walked, walked
+
+
+def test_search_reads_the_full_text_index(filled):
+    store, _, _ = filled
+    with store.engine.connect() as connection:
+        # (a GIN index is read by bitmap scans only)
+        walked = plan(connection, queries.matching_articles(connection, "Jakarta"), ["seqscan"])
+    index = "articles_fts" if store.engine.dialect.name == "sqlite" else "ix_articles_search"
+    assert index in walked, walked
 
 
 def test_events_of_an_older_database_learn_their_articles_language_and_outlet(tmp_path):

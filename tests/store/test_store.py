@@ -8,6 +8,7 @@ import pytest
 
 from kabar.models import Article
 from kabar.store import SCHEMA_VERSION, Outcome, Store, database_url, normalise_text, url_key
+from kabar.store import _queries as queries
 
 
 def make(text="Presiden bertemu menteri di Jakarta.", url="https://kabar.example/a", **kw):
@@ -240,3 +241,40 @@ def test_a_version_2_database_gains_stories_and_publication_times(tmp_path):
         assert {"stories", "story_articles", "story_events"} <= set(inspector.get_table_names())
         added = store.add(make(published_at="2026-03-05T01:00:00Z"))
         assert store.article(added.article_id)["published_at"] == "2026-03-05T01:00:00Z"
+
+
+SEARCHABLE = {
+    "a": "Menteri luar negeri bertemu duta besar di Jakarta membahas batas laut.",
+    "b": "Batas darat kedua negara dibahas di Jakarta oleh tim teknis.",
+    "c": "Nelayan Natuna menolak kapal asing; pemerintah mengirim patroli.",
+    "d": "The foreign minister met the ambassador in Geneva.",
+}
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("jakarta", {"a", "b"}),
+        ("JAKARTA batas", {"a", "b"}),  # words are ANDed, case is ignored
+        ('"batas laut"', {"a"}),  # a phrase matches in order
+        ('"laut batas"', set()),
+        ("natuna OR geneva", {"c", "d"}),
+        ("nelay*", {"c"}),  # a prefix
+        ("minister OR menteri jakarta", {"a", "d"}),  # AND binds tighter than OR
+        ("kapal asing;", {"c"}),  # punctuation is no syntax
+        ("patroli' & !:* |", {"c"}),
+    ],
+)
+def test_search_means_the_same_on_every_backend(store, q, expected):
+    ids = {}
+    for key, text in SEARCHABLE.items():
+        ids[store.add(make(text=text, url=f"https://kabar.example/{key}")).article_id] = key
+    with store.engine.connect() as connection:
+        found = {ids[row["id"]] for row in queries.search_articles(connection, q)}
+        matching = {ids[i] for (i,) in connection.execute(queries.matching_articles(connection, q))}
+    assert found == matching == expected
+
+
+def test_a_search_with_no_words_is_a_bad_query(store):
+    with store.engine.connect() as connection, pytest.raises(queries.BadQuery):
+        queries.search_articles(connection, '"" * ""')

@@ -30,16 +30,16 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(tmp_path_factory, module_db_url):
+    """The sample corpus and a hostile article, on each backend in turn."""
     folder = tmp_path_factory.mktemp("web")
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     outlets = str(REPO / "kabar" / "data" / "sample-outlets.tsv")
     settings = default_settings().replace(**{"extract.outlet_files": [outlets]})
-    path = folder / "kabar.db"
-    with Store.open(str(path)) as store:
+    with Store.open(module_db_url) as store:
         report = ingest([str(SAMPLE), str(folder / "hostile.txt")], store, settings)
         assert not report.failures
-    return str(path)
+    return module_db_url
 
 
 @pytest.fixture(scope="module")
