@@ -282,10 +282,13 @@ class Gazetteer:
     def _role_actor(
         self, roles: list[_Token], partner: _Token | None, ctx: _Context
     ) -> Actor | None:
-        """Country from the partner (or the role's default), sector from the last role."""
+        """Country from the partner (or the role's default), sector from the head role: the
+        first with a sector in Indonesian, where the head comes first ("pasukan junta" are
+        troops), the last in English ("junta troops")."""
         role_objs = [_role(t) for t in roles]
         with_agent = [r for r in role_objs if r.agent]
-        role = with_agent[-1] if with_agent else role_objs[-1]
+        head = 0 if with_agent and with_agent[0].lang == "id" else -1
+        role = with_agent[head] if with_agent else role_objs[-1]
         if partner is not None:
             base = self._fixed(partner, ctx.on)
             if base.kind in ("organization", "group") or base.code.startswith("IGO"):

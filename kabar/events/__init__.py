@@ -1,7 +1,15 @@
 """Event coding: Article -> [Event] (who did what to whom, CAMEO/PLOVER, dates, evidence)."""
 
 from ._coder import Coder
-from ._lexicon import Entry, Lexicon, LexiconError, Trigger
+from ._lexicon import NOT_AN_EVENT, Entry, Lexicon, LexiconError, Trigger
 from ._petrarch_verbs import read_petrarch_verbs
 
-__all__ = ["Coder", "Entry", "Lexicon", "LexiconError", "Trigger", "read_petrarch_verbs"]
+__all__ = [
+    "NOT_AN_EVENT",
+    "Coder",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "Trigger",
+    "read_petrarch_verbs",
+]

@@ -19,6 +19,10 @@ _OBJECT_REACH = 14
 # Indonesian event noun and the actor after it that did it
 _GENITIVE_REACH = 4
 
+# "Anwar, yang tahun ini memegang keketuaan ASEAN, ...": how far back a relative clause's
+# opening comma may be
+_RELATIVE_REACH = 12
+
 # "urged Russia to stop": at most this many tokens between an object and the verb it does
 _CONTROL_GAP = 2
 
@@ -142,6 +146,8 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
         # "urged Russia to stop", "menuduh Rusia melanggar"
         if object_of_verb and not _controls(s, actor.end, trigger.first):
             continue
+        if _in_relative_clause(s, actor, trigger.first):
+            continue
         head = _apposition_head(s, actor)
         return [a.actor for a in s.groups[(head or actor).group]]
     return _pronoun(s, start, trigger.first, discourse)
@@ -174,6 +180,18 @@ def _controls(s: Sentence, end: int, verb: int) -> bool:
     return len(between) <= _CONTROL_GAP and not any(
         s.tokens[i].text in PUNCTUATION_BREAKS or "coord" in s.roles[i][0] for i in between
     )
+
+
+def _in_relative_clause(s: Sentence, actor: PlacedActor, verb: int) -> bool:
+    """ "Anwar, yang tahun ini memegang keketuaan ASEAN, memimpin mediasi": an actor inside
+    a relative clause set off by commas is not the subject of the verb after it."""
+    if not any(s.tokens[i].text == "," for i in range(actor.end, verb)):
+        return False
+    for i in range(actor.first - 1, max(-1, actor.first - _RELATIVE_REACH), -1):
+        if s.tokens[i].text == ",":
+            head = any(a.end == i for a in s.actors)  # not "Immanuel, yang disapa Noel, ..."
+            return head and i + 1 < actor.first and "relative" in s.roles[i + 1][0]
+    return False
 
 
 def _apposition_head(s: Sentence, actor: PlacedActor) -> PlacedActor | None:
@@ -353,6 +371,8 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
         # after the event word count as following it
         if actor.first <= trigger.first or actor.first >= stop:
             continue
+        if "after" in trigger.entry.flags and actor.first < trigger.end:
+            continue  # "memerintahkan TNI menindak perusuh": TNI is told, not targeted
         if agent_target and actor.prep == "agent":
             return [a.actor for a in s.groups[actor.group]]
         if actor.prep is None and "obj" in allowed:
@@ -537,8 +557,12 @@ def _after_light_verb(s: Sentence, trigger: Trigger) -> bool:
 
 
 def _between_after(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "pertemuan antara X dan Y", "perundingan Kode Tata Perilaku antara ASEAN dan China":
+    the two sides of the noun, before any other event word."""
+    heads = [t.first for t in s.triggers if t.first >= trigger.end]
+    end = min([trigger.end + _OBJECT_REACH, *heads])
     for actor in s.actors:
-        if trigger.end <= actor.first <= trigger.end + 2 and actor.prep == "between":
+        if trigger.end <= actor.first < end and actor.prep == "between":
             group = s.groups[actor.group]
             return [a.actor for a in group] if len(group) >= 2 else []
     return []

@@ -63,6 +63,10 @@ from ._qualities import cue_flags, forward, is_past, place_of, score_confidence,
 # Kharkiv"); aid sent to a place is aid to its country ("bantuan darurat ke Cebu")
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 
+# "sepakat untuk segera memperkuat kerja sama": how far after an intention word the act it
+# announces may begin
+_ANNOUNCED_REACH = 4
+
 # Deployments and alerts are aimed at whoever the story's latest conflict or protest is with
 _FORCE_POSTURE_ROOTS = frozenset({"15"})
 
@@ -157,7 +161,8 @@ class Coder:
         actors = place_actors(text, inside, tokens, home)
         actors = sorted(actors + anaphors(roles, actors, discourse), key=lambda a: a.first)
         someone = actors or (discourse is not None and discourse.resolves(roles))
-        triggers = self.lexicons[lang].triggers(tokens) if someone else []
+        names = [(a.first, a.end) for a in actors]
+        triggers = self.lexicons[lang].triggers(tokens, names) if someone else []
         triggers = [t for t in triggers if not _inside_a_name(t, actors)]
         sentence = Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         govern(sentence)
@@ -172,6 +177,8 @@ class Coder:
         entry = trigger.entry
         if not fits(word_form(s, trigger, lang), entry.pos) or conditional(s, trigger):
             return []
+        if _announces_another(s, trigger):
+            return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
         if nominal:
@@ -184,7 +191,7 @@ class Coder:
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
         if sources and not targets:
-            targets = _implied_targets(entry, sources, discourse)
+            targets = _implied_targets(s, entry, sources, discourse)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         pairs = actor_pairs(sources, targets, (entry.symmetric and paired) or mutual)
@@ -235,7 +242,7 @@ class Coder:
         ]
 
 
-def _implied_targets(entry, sources: list, discourse: Discourse) -> list:
+def _implied_targets(s: Sentence, entry, sources: list, discourse: Discourse) -> list:
     """Targets the sentence leaves to the story so far:
 
     * an entry flagged ``pair`` ("memimpin mediasi tersebut", "brokered the talks") is
@@ -245,13 +252,33 @@ def _implied_targets(entry, sources: list, discourse: Discourse) -> list:
     """
     own = {(a.country, a.sector) for a in sources}
     if "pair" in entry.flags:
-        return [a for a in discourse.pair if (a.country, a.sector) not in own]
+        sides = _named_pair(s, own) or discourse.pair
+        return [a for a in sides if (a.country, a.sector) not in own]
     if entry.cameo[:2] in _FORCE_POSTURE_ROOTS:
         for event in reversed(discourse.events):
             side = (event.source.country, event.source.sector)
             if side not in own and event.quad_class in (3, 4):
                 return [event.source]
     return []
+
+
+def _named_pair(s: Sentence, own: set) -> list:
+    """Two sides the sentence itself joins with "dan"/"and", not including the source:
+    "spoken with Hun Manet and Phumtham ... offered to help broker a truce"."""
+    for group in s.groups:
+        sides = [a.actor for a in group]
+        if len(sides) == 2 and not any((a.country, a.sector) in own for a in sides):
+            return sides
+    return []
+
+
+def _announces_another(s: Sentence, trigger: Trigger) -> bool:
+    """ "kedua negara sepakat meningkatkan latihan militer", "pledged to send aid": a word
+    that is an intention cue before another event word only makes that one an intent."""
+    cue = any(
+        c.kind == "intention" and c.first <= trigger.first and trigger.end <= c.last for c in s.cues
+    )
+    return cue and any(trigger.end <= t.first <= trigger.end + _ANNOUNCED_REACH for t in s.triggers)
 
 
 def _inside_a_name(trigger: Trigger, actors: Sequence[PlacedActor]) -> bool:

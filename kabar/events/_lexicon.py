@@ -20,7 +20,7 @@ from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
-_FLAGS = {"sym", "pair", "victim"}
+_FLAGS = {"sym", "pair", "victim", "after"}
 
 # The code of a row that names no event: its words keep shorter patterns inside them from
 # firing ("kejahatan perang" is no "perang", "tawanan perang" no war)
@@ -41,7 +41,7 @@ class Entry:
     targets: frozenset[str]  # "obj" (direct object) and prepositions that mark the target
     symmetric: bool
     origin: str  # "id/events.tsv:12", for the event's explanation
-    flags: frozenset[str] = frozenset()  # sym; pair, victim: see the lexicon's header
+    flags: frozenset[str] = frozenset()  # sym, pair, victim, after: see the lexicon's header
 
     @property
     def rule(self) -> str:
@@ -70,13 +70,17 @@ class Lexicon:
     def load(cls, lang: str, extra: Iterable[str | Path] = ()) -> Lexicon:
         return cls(lang, _shipped(lang) + [e for path in extra for e in _read_user(lang, path)])
 
-    def triggers(self, tokens: Sequence[Token]) -> list[Trigger]:
-        """Longest match at each token; a token starts at most one trigger."""
+    def triggers(
+        self, tokens: Sequence[Token], names: Sequence[tuple[int, int]] = ()
+    ) -> list[Trigger]:
+        """Longest match at each token; a token starts at most one trigger. ``names`` are
+        the [first, end) token spans of actor mentions: a gap counts each as one word."""
+        free = frozenset(i for first, end in names for i in range(first + 1, end))
         found = []
         for position, token in enumerate(tokens):
             best: Trigger | None = None
             for number in self._index.candidates(token):
-                matched = match_at(self._patterns[number], tokens, position, self.lang)
+                matched = match_at(self._patterns[number], tokens, position, self.lang, free)
                 if matched is not None and (best is None or matched[0] > best.end):
                     best = Trigger(self.entries[number], position, matched[0])
             if best is not None:

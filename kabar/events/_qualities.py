@@ -51,7 +51,7 @@ def sentence_date(s: Sentence, text: str, reference: date | None):
     if reference is None:
         return None
     for mention in find_dates(s.tokens, s.lang, reference, text):
-        if mention.resolved is not None:
+        if mention.resolved is not None and not _describes_a_noun(s, mention):
             s.date_doubtful = mention.resolved.weekday_mismatch
             return mention.resolved.date.isoformat(), mention.resolved.precision
     return None
@@ -102,3 +102,10 @@ def score_confidence(nominal: bool, flags: dict, sources, targets) -> float:
     if len(sources) > 1 or len(targets) > 1:
         score -= 0.05
     return max(0.1, min(1.0, score))
+
+
+def _describes_a_noun(s: Sentence, mention) -> bool:
+    """ "this year's chair of ASEAN", "last year's summit": a date with a possessive after it
+    qualifies a noun, it does not date the event."""
+    after = next((t for t in s.tokens if t.start >= mention.end), None)
+    return after is not None and after.lower in ("'s", "’s")

@@ -147,38 +147,60 @@ def _match_dm(key: str) -> Slots | None:
 
 
 def match_at(
-    pattern: TokenPattern, tokens: Sequence[Token], index: int, lang: str
+    pattern: TokenPattern,
+    tokens: Sequence[Token],
+    index: int,
+    lang: str,
+    free: frozenset[int] = frozenset(),
 ) -> tuple[int, Slots] | None:
     """Match ``pattern`` at ``tokens[index]``: (end index, slots) or None.
 
     Optional elements are tried present first, then absent, so the longest reading wins.
+    Token indices in ``free`` do not count towards a gap's length: the event coder passes
+    the inner words of actor names, so "menetapkan Wakil Menteri Immanuel Ebenezer Gerungan
+    sebagai tersangka" spans its object's name as one word.
     """
-    return _match(pattern.elements, 0, tokens, index, lang)
+    return _match(pattern.elements, 0, tokens, index, lang, free)
 
 
 def _match(
-    elements: tuple[Element, ...], position: int, tokens: Sequence[Token], index: int, lang: str
+    elements: tuple[Element, ...],
+    position: int,
+    tokens: Sequence[Token],
+    index: int,
+    lang: str,
+    free: frozenset[int] = frozenset(),
 ) -> tuple[int, Slots] | None:
     if position == len(elements):
         return index, {}
     element = elements[position]
     if element.value == GAP:
-        for skipped in range(_GAP_TOKENS + 1):  # the shortest gap first
-            if index + skipped > len(tokens):
-                break
-            rest = _match(elements, position + 1, tokens, index + skipped, lang)
+        for end in _gap_ends(index, len(tokens), free):  # the shortest gap first
+            rest = _match(elements, position + 1, tokens, end, lang, free)
             if rest is not None:
                 return rest
         return None
     if index < len(tokens):
         slots = match_element(element.value, tokens[index], lang)
         if slots is not None:
-            rest = _match(elements, position + 1, tokens, index + 1, lang)
+            rest = _match(elements, position + 1, tokens, index + 1, lang, free)
             if rest is not None:
                 return rest[0], {**rest[1], **slots}  # a repeated slot keeps its first value
     if element.optional:
-        return _match(elements, position + 1, tokens, index, lang)
+        return _match(elements, position + 1, tokens, index, lang, free)
     return None
+
+
+def _gap_ends(index: int, length: int, free: frozenset[int]) -> list[int]:
+    """Where a gap starting at ``index`` may end: after 0 to _GAP_TOKENS counted tokens."""
+    ends, counted, j = [index], 0, index
+    while j < length:
+        counted += j not in free
+        j += 1
+        if counted > _GAP_TOKENS:
+            break
+        ends.append(j)
+    return ends
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,6 +184,10 @@ def test_country_names_in_both_languages(gaz, name, iso3):
         ("juru bicara militer Israel", "ISRMIL", "role"),
         ("polisi Prancis", "FRACOP", "role"),
         ("juru bicara Hamas", "PSEREBHMS", "group"),
+        # an Indonesian role's head comes first: "pasukan junta" are troops
+        ("pasukan junta Myanmar", "MMRMIL", "organization"),
+        ("nelayan Vietnam", "VNMCVL", "role"),
+        ("Thai officers", "THACOP", "role"),
     ],
 )
 def test_role_and_country_merge_into_one_mention(gaz, text, code, kind):
@@ -356,3 +360,29 @@ def test_regressions_seen_in_indonesian_news(gaz, text):
 
 def test_media_massa_is_media_not_protesters(gaz):
     assert only(gaz, "media massa").actor.code == "---MED"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kapolda Metro Jaya", "IDNCOP"),
+        ("kerumunan", "---OPP"),
+        ("junta", "---MIL"),
+        ("Balai Kota", "---GOV"),
+        ("permukiman warga", "---CVL"),
+        ("the families", "---CVL"),
+    ],
+)
+def test_roles_and_units_added_for_the_dev_set(gaz, text, code):
+    assert only(gaz, text).actor.code == code
+
+
+def test_an_indonesian_role_chain_takes_its_head_sector(gaz):
+    # "pasukan pemerintah" are troops: the first role with a sector is the head
+    assert only(gaz, "pasukan pemerintah").actor.code == "---MIL"
+    assert only(gaz, "juru bicara militer").actor.code == "---MIL"
+
+
+def test_a_currency_is_not_its_country(gaz):
+    assert codes(gaz, "investasi senilai 10 miliar dolar AS") == []
+    assert codes(gaz, "seized 2 million US dollars") == []

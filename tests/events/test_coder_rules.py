@@ -426,3 +426,44 @@ def test_both_countries_are_states_not_an_organisation(coder):
         "Kedua negara sepakat meningkatkan latihan militer bersama."
     )
     assert not any(t and t.startswith("IGO") for _, t, *_ in code(coder, text))
+
+
+def test_a_gap_counts_a_long_name_as_one_word(coder):
+    text = (
+        "KPK menetapkan Wakil Menteri Ketenagakerjaan Immanuel Ebenezer Gerungan sebagai tersangka."
+    )
+    assert ("IDNJUD", "IDNGOV", "17") in pairs(code(coder, text))
+
+
+def test_an_actor_in_a_relative_clause_is_not_the_subject(coder):
+    text = (
+        "Thailand dan Kamboja bertemu di Putrajaya. "
+        "Anwar Ibrahim, yang tahun ini memegang keketuaan ASEAN, memimpin mediasi tersebut."
+    )
+    sources = {s for s, t, root, _ in code(coder, text) if root == "04" and s != "THAGOV"}
+    assert "MYSGOV" in sources and "IGOASN" not in sources
+
+
+def test_an_intention_word_before_another_act_is_no_event_of_its_own(coder):
+    events = code(coder, "Indonesia dan China sepakat meningkatkan latihan militer bersama.")
+    assert {e.cameo for *_, e in events} == {"0312"}
+
+
+def test_mediation_is_between_the_two_sides_the_sentence_joins(coder):
+    text = (
+        "Anwar Ibrahim spoke with Hun Manet and Thailand's foreign minister and offered to "
+        "broker a truce."
+    )
+    found = pairs(code(coder, text, "en"))
+    assert {("MYSGOV", "KHMGOV", "03"), ("MYSGOV", "THAGOV", "03")} <= found
+
+
+def test_a_date_qualifying_a_noun_does_not_date_the_event(coder):
+    text = "Anwar Ibrahim, this year's chair of ASEAN, met Hun Manet."
+    (event,) = [e for *_, e in code(coder, text, "en")]
+    assert event.date_precision == "publication"
+
+
+def test_the_order_words_are_not_the_target(coder):
+    text = "Prabowo memerintahkan TNI dan Polri menindak tegas para perusuh."
+    assert pairs(code(coder, text)) == {("IDNGOV", "IDNOPP", "13")}

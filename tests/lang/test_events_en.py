@@ -560,6 +560,8 @@ CASES = [
     ),
     ("Japan supplied Ukraine with weapons.", "JPN", "UKR", "072"),
     ("Putin spoke with Erdogan by phone.", "RUS", "TUR", "041"),
+    # a gap counts an actor's name as one word, however long the name
+    ("Putin spoke with Turkish President Recep Tayyip Erdogan by phone.", "RUS", "TUR", "041"),
     ("Germany urged Israel to show restraint.", "DEU", "ISR", "0256"),
     ("Hamas freed three Israeli hostages on Sunday.", "PSE", "ISR", "0841"),
     ("The Philippines summoned the Chinese ambassador.", "PHL", "CHN", "114"),
@@ -573,6 +575,14 @@ CASES = [
     ("Russian troops massacred Ukrainian civilians in Bucha.", "RUS", "UKR", "202"),
     ("Syrian government forces carried out a chemical attack on Turkey.", "SYR", "TUR", "2041"),
     ("Syria used chemical weapons against Turkey.", "SYR", "TUR", "204"),
+    # rows added for the dev set's misses (issue 3)
+    ("Cambodia handed over 57 suspects to Chinese police.", "KHM", "CHN", "063"),
+    ("Malaysia offered to help broker a truce between Thailand and Cambodia.", "MYS", "THA", "039"),
+    ("Qatar brokered the deal between Israel and Hamas.", "QAT", "ISR", "045"),
+    ("Russia rejected the Ukrainian peace plan.", "RUS", "UKR", "127"),
+    ("Hun Manet ordered the army to crack down on Thai protesters.", "KHM", "THA", "137"),
+    ("Thai protesters hurled rocks at officers in Bangkok.", "THA", "THA", "145"),
+    ("The Thai police chief apologised to the families of the victims.", "THA", "THA", "055"),
 ]
 
 
@@ -680,13 +690,6 @@ XFAIL = [
         "UKR",
         "072",
         "lexicon format: no way to say that a verb's 'from' phrase is the source (receive)",
-    ),
-    (
-        "Putin spoke with Turkish President Recep Tayyip Erdogan by phone.",
-        "RUS",
-        "TUR",
-        "041",
-        "pattern language: a gap is at most three tokens; a titled name fills more",
     ),
     (
         "Israel and Iran traded strikes. Germany urged both sides to show restraint.",
