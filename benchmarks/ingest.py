@@ -11,14 +11,19 @@ corpus: articles/s, MB/s and peak RSS for
   coding), with the story stage off;
 * IndoSum folds: reading the JSONL alone (the baseline), then the same three stages, and
   the whole default ingest (``ingest``: extract + code + store + story grouping);
+* IndoSum into PostgreSQL: extract + store and the whole ingest into a PostgreSQL server
+  started for the run (default settings, durable commits; tests/postgres.py), beside the same
+  into SQLite;
 
-and the same at 10x the input, to show memory staying flat as the corpus grows. ``--write``
-replaces ``benchmarks/RESULTS.md`` with the table.
+and the same at 10x the input, to show memory staying flat as the corpus grows. Each
+stage's share of the time follows from the cumulative rows (store = extract+store minus
+extract, ...). ``--write`` replaces the "Ingest" section of ``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -26,11 +31,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(REPO / "tests"))  # tests/postgres.py starts a PostgreSQL server
 
 from _results import write_section  # noqa: E402 - benchmarks share the results file
 
@@ -91,13 +98,22 @@ def _run_extract(paths: list[str]) -> int:
     return sum(isinstance(item, Article) for item in items)
 
 
-def _run_store(paths: list[str], workdir: Path, code: bool, stories: bool = False) -> int:
+def _run_store(paths: list[str], db: str, code: bool, stories: bool = False) -> int:
     from kabar import Store, default_settings, ingest
 
     settings = default_settings().replace(**{"stories.enabled": stories})
-    with Store.open(str(workdir / "bench.db")) as store:
+    with Store.open(db) as store:
         report = ingest(paths, store, settings, code=code)
     return report.stored + report.duplicates + report.new_versions
+
+
+@contextlib.contextmanager
+def _postgres_database() -> Iterator[str]:
+    """A fresh database on the run's PostgreSQL server (its URL in $KABAR_TEST_POSTGRES)."""
+    from postgres import start_server
+
+    with start_server().database() as url:
+        yield url
 
 
 def measure(mode: str, corpus: str, shared: Path, repeat: int) -> dict:
@@ -109,17 +125,21 @@ def measure(mode: str, corpus: str, shared: Path, repeat: int) -> dict:
             * (repeat if corpus == "html-pages" else 1)
             / 2**20
         )
-        runner = {
-            "trafilatura": _run_trafilatura,
-            "read-jsonl": _run_read_jsonl,
-            "extract": _run_extract,
-            "extract+store": lambda p: _run_store(p, workdir, code=False),
-            "extract+code+store": lambda p: _run_store(p, workdir, code=True),
-            "ingest": lambda p: _run_store(p, workdir, code=True, stories=True),
-        }[mode]
-        started = time.perf_counter()
-        articles = runner(paths)
-        seconds = time.perf_counter() - started
+        stage, _, backend = mode.partition(" ")
+        with (
+            _postgres_database() if backend else contextlib.nullcontext(str(workdir / "k.db"))
+        ) as db:
+            runner = {
+                "trafilatura": _run_trafilatura,
+                "read-jsonl": _run_read_jsonl,
+                "extract": _run_extract,
+                "extract+store": lambda p: _run_store(p, db, code=False),
+                "extract+code+store": lambda p: _run_store(p, db, code=True),
+                "ingest": lambda p: _run_store(p, db, code=True, stories=True),
+            }[stage]
+            started = time.perf_counter()
+            articles = runner(paths)
+            seconds = time.perf_counter() - started
     return {
         "mode": mode,
         "corpus": corpus,
@@ -157,6 +177,8 @@ def suite(shared: Path, quick: bool) -> list[dict]:
         ("extract+store", "indosum", 1),
         ("extract+code+store", "indosum", 1),
         ("ingest", "indosum", 1),
+        ("extract+store (PostgreSQL)", "indosum", 1),
+        ("ingest (PostgreSQL)", "indosum", 1),
     ]
     if not quick:
         plan += [
@@ -175,6 +197,8 @@ def suite(shared: Path, quick: bool) -> list[dict]:
 
 def _baseline(result: dict, results: list[dict]) -> dict | None:
     base_mode = "trafilatura" if result["corpus"] == "html-pages" else "read-jsonl"
+    if result["mode"].endswith("(PostgreSQL)"):  # the same stage into SQLite
+        base_mode = result["mode"].split(" ")[0]
     return next(
         (r for r in results if r["mode"] == base_mode and r["corpus"] == result["corpus"]), None
     )
@@ -225,17 +249,68 @@ def main() -> None:
         sys.exit(f"{args.shared}/data not found: the benchmark reads the shared corpora")
     print(f"kabar ingest benchmark, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(HEADER)
-    results = suite(args.shared, args.quick)
+    with _postgres_server():
+        results = suite(args.shared, args.quick)
+    shares = _shares_table(results)
+    print(shares)
     if args.write:
         lines = [_row(r, results[: i + 1]) for i, r in enumerate(results)]
         write_section(
             "Ingest",
             "`.venv/bin/python benchmarks/ingest.py --write`: one process per row, one core. "
-            "Baselines: bare trafilatura (html-pages), reading the JSONL alone (IndoSum).\n\n"
+            "Baselines: bare trafilatura (html-pages), reading the JSONL alone (IndoSum); "
+            "for the PostgreSQL rows, the same stage into SQLite.\n\n"
             + HEADER
             + "\n"
-            + "\n".join(lines),
+            + "\n".join(lines)
+            + "\n\nEach stage's share of the whole ingest's time (1x), from the differences "
+            "between the cumulative rows above (SQLite):\n\n" + shares,
         )
+
+
+@contextlib.contextmanager
+def _postgres_server() -> Iterator[None]:
+    """One PostgreSQL server for the PostgreSQL rows, shared with the children by URL."""
+    from postgres import start_server
+
+    if os.environ.get("KABAR_TEST_POSTGRES"):
+        yield
+        return
+    server = start_server(fast=False)
+    os.environ["KABAR_TEST_POSTGRES"] = server.admin_url
+    try:
+        yield
+    finally:
+        del os.environ["KABAR_TEST_POSTGRES"]
+        server.stop()
+
+
+# (stage, the cumulative row that ends with it, the row before it)
+_STAGES = [
+    ("read + extract", "extract", None),
+    ("store", "extract+store", "extract"),
+    ("code", "extract+code+store", "extract+store"),
+    ("stories", "ingest", "extract+code+store"),
+]
+
+
+def _shares_table(results: list[dict]) -> str:
+    lines = ["| corpus | " + " | ".join(name for name, _, _ in _STAGES) + " | total s |"]
+    lines.append("|---" * (len(_STAGES) + 2) + "|")
+    for corpus in ("html-pages", "indosum"):
+        seconds = {
+            r["mode"]: r["seconds"] for r in results if r["corpus"] == corpus and r["repeat"] == 1
+        }
+        last = next(mode for _, mode, _ in reversed(_STAGES) if mode in seconds)
+        cells = []
+        for _, mode, before in _STAGES:
+            if mode not in seconds:
+                cells.append("-")
+                continue
+            spent = seconds[mode] - (seconds[before] if before else 0.0)
+            cells.append(f"{100 * spent / seconds[last]:.0f}%")
+        lines.append(f"| {corpus} | " + " | ".join(cells) + f" | {seconds[last]:.1f} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from postgres import NoPostgres, PostgresServer, start_server
 
 from kabar.settings import Settings, default_settings

@@ -79,7 +79,7 @@ class StoryBuilder:
         for start in range(0, len(waiting), chunk):
             ids = waiting[start : start + chunk]
             touched: dict[int, str] = {}  # story -> sort key of its earliest new article
-            with self.store.transaction() as connection, queries.roomy_cache(connection):
+            with self.store.transaction() as connection, queries.grouping_session(connection):
                 rows = queries.article_rows(connection, ids)
                 actors = queries.actor_codes(connection, ids)
                 signatures = [self._signature(row, actors.get(row["id"], ())) for row in rows]

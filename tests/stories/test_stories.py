@@ -474,3 +474,29 @@ def test_a_database_with_keys_by_key_first_is_migrated(tmp_path, settings):
     day = (date.fromisoformat(first.published) - date(1970, 1, 1)).days
     assert buckets == {day // KEY_BUCKET_DAYS}
     assert "ix_story_keys_bucket" in indexes and "ix_story_keys_key_day" not in indexes
+
+
+def test_an_undated_article_looks_in_every_bucket_that_holds_keys(store):
+    """Undated articles are looked up in the buckets present, however far apart."""
+    from kabar.store import _stories as queries
+
+    days = [0, 3 * KEY_BUCKET_DAYS, 10 * KEY_BUCKET_DAYS + 5, 250 * KEY_BUCKET_DAYS, -1]
+    ids = [
+        store.add(
+            Article(
+                title=f"Berita {n}",
+                text=f"Teks nomor {n}.",
+                url=f"https://kabar.example/{n}",
+                outlet="Kabar Uji",
+                location=f"test:{n}",
+                raw_sha256="0" * 64,
+            )
+        ).article_id
+        for n in range(len(days) + 1)
+    ]
+    with store.transaction() as connection:
+        for article_id, day in zip(ids, days, strict=False):
+            queries.add_keys(connection, article_id, day, ["b0:same", f"n:name{article_id}"])
+        assert queries._all_buckets(connection) == [-1, 0, 3, 10, 250]
+        found = queries.candidate_ids(connection, ids[-1], -1, ["b0:same"], 7, 4)
+    assert found == sorted(ids[:-1])
