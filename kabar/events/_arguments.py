@@ -19,6 +19,12 @@ _OBJECT_REACH = 14
 # Indonesian event noun and the actor after it that did it
 _GENITIVE_REACH = 4
 
+_QUOTE_MARKS = frozenset({'"', "”", "“"})
+
+# Passive acts whose doer, left unnamed, is the authority reporting them
+_AUTHORITY_ROOTS = frozenset({"09", "15", "17"})
+_AUTHORITIES = frozenset({"COP", "MIL", "JUD", "GOV"})
+
 # "Anwar, yang tahun ini memegang keketuaan ASEAN, ...": how far back a relative clause's
 # opening comma may be
 _RELATIVE_REACH = 12
@@ -132,14 +138,15 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
     """The side doing the act: the nearest actor before the word, not inside a prepositional
     phrase and not the object of an earlier event word; else a pronoun's referent."""
     start = clause_start(s, trigger.first)
-    verb_heads = {
-        t.first for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)
-    }
+    verbs = [t for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)]
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
         if actor.prep is not None or _is_city(actor):
             continue
+        # inside a verb's matched words ("mengancam akan terus menyerang pos-pos militer")
+        # or right after them
         object_of_verb = any(
-            h < actor.first and _only_filler(s, h + 1, actor.first) for h in verb_heads
+            t.first < actor.first and (actor.first < t.end or _only_filler(s, t.end, actor.first))
+            for t in verbs
         )
         # the object of an earlier verb ("menyerang Iran dan menewaskan ...") is not the
         # subject, unless this word follows it at once: "mengundang Prabowo berkunjung",
@@ -265,8 +272,6 @@ def _after(
     found = _first_after(s, trigger, set(allowed))
     if not found and trigger.entry.cameo[:2] == "13":
         found = _condition_subject(s, trigger)
-    if not found and discourse is not None:
-        found = _referred_event_side(s, trigger, discourse)
     if found or "obj" not in allowed:
         return found
     window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
@@ -321,20 +326,25 @@ def _condition_subject(s: Sentence, trigger: Trigger) -> list[EventActor]:
     return []
 
 
-def _referred_event_side(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventActor]:
+def _referred_event_side(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventActor]:
     """ "mengaku bertanggung jawab atas penembakan itu": an entry flagged ``victim`` refers
     to an act reported before and takes that act's target (a claim of an attack is made
-    against its victims)."""
-    if "victim" not in trigger.entry.flags:
+    against its victims), preferring an act of the claimant's own side."""
+    if "victim" not in trigger.entry.flags or discourse is None:
         return []
+    own = {(a.country, a.sector) for a in sources}
     for noun in s.triggers:
         if trigger.end <= noun.first <= trigger.end + 2 and is_nominal(s, noun, s.lang):
-            own = _first_after(s, noun, set(noun.entry.targets) - {"obj"})
-            if own:
-                return own  # "claimed responsibility for the attack on Israel"
-            for event in reversed(discourse.events):
-                if event.cameo[:2] == noun.entry.cameo[:2] and event.target is not None:
-                    return [event.target]
+            named = _first_after(s, noun, set(noun.entry.targets) - {"obj"})
+            if named:
+                return named  # "claimed responsibility for the attack on Israel"
+            earlier = [
+                e
+                for e in reversed(discourse.events)
+                if e.cameo[:2] == noun.entry.cameo[:2] and e.target is not None
+            ]
+            mine = [e for e in earlier if (e.source.country, e.source.sector) in own]
+            return [(mine or earlier)[0].target] if earlier else []
     return []
 
 
@@ -359,7 +369,13 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
         if t.first >= trigger.end and not (t.first <= trigger.end + 1 and is_nominal(s, t, s.lang))
     ]
     relatives = [i for i in range(trigger.end, end) if "relative" in s.roles[i][0]]
-    stop = min([end, *later_heads, *relatives, _next_predicate(s, trigger.end, end)])
+    # "..., sementara Thailand mengerahkan jet": a new clause has its own subject
+    clauses = [i for i in range(trigger.end, end) if "clause" in s.roles[i][0]]
+    # a quote ends at its closing mark: what follows is the attribution ("...," kata Yogi)
+    quotes = [i for i in range(trigger.end, end) if s.tokens[i].text in _QUOTE_MARKS]
+    stop = min(
+        [end, *later_heads, *relatives, *clauses, *quotes, _next_predicate(s, trigger.end, end)]
+    )
     event_object = any(
         trigger.end <= t.first <= trigger.end + 1 and is_nominal(s, t, s.lang) for t in s.triggers
     )
@@ -448,12 +464,41 @@ def _bare_agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
 def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     if passive:
         agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
-        return agent, _subject(s, trigger, discourse)
+        if not agent and trigger.entry.cameo[:2] in _AUTHORITY_ROOTS:
+            agent = _reporting_authority(s, trigger)
+        return agent, _subject(s, trigger, discourse) or _phrase_before(s, trigger)
     sources = _subject(s, trigger, discourse)
-    targets = _after(s, trigger, entry.targets, discourse)
+    targets = _referred_event_side(s, trigger, sources, discourse) or _after(
+        s, trigger, entry.targets, discourse
+    )
     if sources and not targets:
         targets = _answered(s, trigger, sources, discourse)
     return sources, targets
+
+
+def _phrase_before(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "jalur darat ke Gaza masih dibatasi oleh Israel": a passive whose subject is a thing
+    acts on the actor that thing leads to (a target preposition of the entry)."""
+    start = clause_start(s, trigger.first)
+    for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
+        if actor.prep == "prep" and actor.prep_word in trigger.entry.targets:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _reporting_authority(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "Polda Metro Jaya menyebut 301 orang ditangkap", "Menurut Polda, 351 orang
+    diamankan": an arrest or deployment reported without its doer by the police, army,
+    court or government that did it."""
+    for cue in s.cues:
+        if cue.kind != "attribution" or cue.first >= trigger.first:
+            continue
+        for actor in s.actors:
+            before = actor.end in (cue.first, cue.first - 1) and actor.prep is None
+            after = cue.last <= actor.first <= cue.last + 1  # "menurut Polda"
+            if (before or after) and actor.actor.sector in _AUTHORITIES:
+                return [actor.actor]
+    return []
 
 
 def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventActor]:
@@ -462,7 +507,7 @@ def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventAc
     reacting side, when the act itself was not coded."""
     if discourse is None or trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
         return []
-    if not any(
+    if "answer" not in trigger.entry.flags and not any(
         trigger.end <= t.first <= trigger.end + 2 and is_nominal(s, t, s.lang) for t in s.triggers
     ):
         return []
@@ -491,15 +536,15 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
         else _agent(s, trigger)
     )
     targets = _after(s, trigger, entry.targets - {"obj"})
-    if not sources:
+    if not sources and not _points_back(s, trigger):
         sources = _object_before(s, trigger)
-    if not sources and not _embedded_noun(s, trigger):
-        sources = _subject(s, trigger, discourse)
+        if not sources and not _embedded_noun(s, trigger):
+            sources = _subject(s, trigger, discourse)
     if not sources and entry.symmetric and targets:
         sources = _first_other(s, targets)
     # "Indonesia dan Australia menggelar pertemuan": after a light verb the noun acts as a
     # verb, so a coordinated subject meets itself
-    return sources, targets, _after_light_verb(s, trigger)
+    return sources, targets, after_light_verb(s, trigger)
 
 
 def _genitive(s: Sentence, trigger: Trigger, actor: PlacedActor) -> bool:
@@ -516,6 +561,13 @@ def _genitive(s: Sentence, trigger: Trigger, actor: PlacedActor) -> bool:
         and not word_is_verb(s, i)
         for i in range(trigger.end, actor.first)
     ) and (actor.first <= trigger.end + 1 or s.lang == "id")
+
+
+def _points_back(s: Sentence, trigger: Trigger) -> bool:
+    """ "301 orang ditangkap dalam kericuhan itu": an event noun with a demonstrative is an
+    act already reported; it takes no doer from the sentence around it."""
+    end = trigger.end
+    return end < len(s.tokens) and "demonstrative" in s.roles[end][0]
 
 
 def _embedded_noun(s: Sentence, trigger: Trigger) -> bool:
@@ -552,7 +604,7 @@ def _object_before(s: Sentence, trigger: Trigger) -> list[EventActor]:
     return []
 
 
-def _after_light_verb(s: Sentence, trigger: Trigger) -> bool:
+def after_light_verb(s: Sentence, trigger: Trigger) -> bool:
     return any("light" in s.roles[i][0] for i in range(max(0, trigger.first - 2), trigger.first))
 
 
@@ -624,5 +676,6 @@ def place_target(
         if found is not None and found[0].country not in own and found[0].country in named:
             place = found[0]
             return [EventActor(place.country, place.country, None, place.name)]
-        i += max(1, len(words))
+        # "Provinsi Surin": a name may start one word into the capitalised run
+        i += found[1] if found is not None else 1
     return []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from ..actors import Gazetteer, Places
@@ -30,6 +31,7 @@ from ..ontology import CameoCode, Ontology, intent_code
 from ..settings import Settings
 from ._arguments import (
     actor_pairs,
+    after_light_verb,
     conditional,
     distinct,
     fits,
@@ -57,7 +59,15 @@ from ._layout import (
     without_credits,
 )
 from ._lexicon import Lexicon, Trigger
-from ._qualities import cue_flags, forward, is_past, place_of, score_confidence, sentence_date
+from ._qualities import (
+    cue_flags,
+    event_date,
+    forward,
+    is_past,
+    place_of,
+    score_confidence,
+    sentence_date,
+)
 
 # Force used on a place is force used on its country ("membombardir Fordow", "struck
 # Kharkiv"); aid sent to a place is aid to its country ("bantuan darurat ke Cebu")
@@ -67,8 +77,25 @@ _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 # announces may begin
 _ANNOUNCED_REACH = 4
 
+# A day stated at most this many days before publication dates the sentences after it too
+_CARRIED_DAY_REACH = 7
+
 # Deployments and alerts are aimed at whoever the story's latest conflict or protest is with
 _FORCE_POSTURE_ROOTS = frozenset({"15"})
+
+# Investigations and coercion (searches, seizures, arrests) go on against the side the same
+# authority last acted on, else, when the sentence names the unrest, against the other side
+# of the latest clash or protest ("351 orang diamankan dalam kericuhan itu")
+_LEGAL_ROOTS = frozenset({"09", "17"})
+
+# ... when that authority's last act was reported at most this many characters before
+_CONTINUED_OPERATION_REACH = 600
+
+# Words that stand for the pair of sides the story named last
+_PAIR_ROLES = frozenset({"group", "leaders"})
+
+# How far after a use of force the country it happened in may be named
+_OBJECT_REACH = 14
 
 # Mentions that are names: an event word inside one is part of the name
 _NAMED_KINDS = frozenset({"organization", "group", "person", "country", "metonym"})
@@ -140,7 +167,7 @@ class Coder:
         ("sebelumnya", "last year"): reporters date the lead and let it carry."""
         stated = sentence_date(s, text, reference)
         if stated is not None:
-            if stated[1] == "day":
+            if stated[1] == "day" and _news_of_the_day(stated[0], reference):
                 discourse.day = stated
             return stated
         if any(cue.kind == "background" for cue in s.cues):
@@ -159,7 +186,12 @@ class Coder:
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
         actors = place_actors(text, inside, tokens, home)
-        actors = sorted(actors + anaphors(roles, actors, discourse), key=lambda a: a.first)
+        # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor
+        actors = [a for a in actors if not _in_a_pair_phrase(a, roles)]
+        referred = anaphors(roles, actors, discourse)
+        # "kelompok bersenjata itu" refers to the group named before, not to a new one
+        actors = [a for a in actors if not any(_overlap(a, r) for r in referred)]
+        actors = sorted(actors + referred, key=lambda a: a.first)
         someone = actors or (discourse is not None and discourse.resolves(roles))
         names = [(a.first, a.end) for a in actors]
         triggers = self.lexicons[lang].triggers(tokens, names) if someone else []
@@ -190,10 +222,14 @@ class Coder:
         targets = [t for t in targets if any(distinct(src, t) for src in sources)]
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
+            if not (targets or nominal and not after_light_verb(s, trigger)):
+                targets = _country_where(s, trigger, sources)
         if sources and not targets:
             targets = _implied_targets(s, entry, sources, discourse)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
+        if mutual and len(sources) >= 2:
+            targets = []  # "kedua militer saling tembak": the side acts on itself
         pairs = actor_pairs(sources, targets, (entry.symmetric and paired) or mutual)
         if not pairs:
             # "melakukan mediasi dengan menghubungi X": an act with no target of its own may
@@ -205,11 +241,14 @@ class Coder:
         code = entry.cameo
         if flags["modality"] == "intended" and code in self.ontology:
             code = intent_code(code)
-        when, precision = s.date or (
-            (article.published, "publication") if article.published else (None, None)
+        own = event_date(s, trigger)
+        when, precision = (
+            own
+            or s.date
+            or ((article.published, "publication") if article.published else (None, None))
         )
-        if flags["modality"] == "intended":
-            when = forward(when, precision, reference)
+        if flags["modality"] in ("intended", "expected") and own:
+            when = forward(when, precision, reference)  # a carried date is not moved
         background = flags["background"] or is_past(when, precision, reference)
         place = place_of(s, self.places)
         confidence = score_confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
@@ -242,19 +281,39 @@ class Coder:
         ]
 
 
+def _news_of_the_day(day: str, reference) -> bool:
+    """A day the following sentences may inherit: in the week up to the publication date;
+    a scheduled day ahead or a background day months back dates only its own sentence."""
+    if reference is None:
+        return True
+    moment = date.fromisoformat(day[:10])
+    return 0 <= (reference - moment).days <= _CARRIED_DAY_REACH
+
+
 def _implied_targets(s: Sentence, entry, sources: list, discourse: Discourse) -> list:
     """Targets the sentence leaves to the story so far:
 
     * an entry flagged ``pair`` ("memimpin mediasi tersebut", "brokered the talks") is
       between the two sides the story has just named;
     * a show of force ("mengerahkan 1.500 personel untuk mengawal aksi tersebut") is aimed
-      at the other side of the latest protest or clash.
+      at the other side of the latest protest or clash;
+    * a search, seizure or arrest with no one named goes on against the same authority's
+      last target, else against the other side of the latest protest or clash.
     """
     own = {(a.country, a.sector) for a in sources}
     if "pair" in entry.flags:
         sides = _named_pair(s, own) or discourse.pair
         return [a for a in sides if (a.country, a.sector) not in own]
-    if entry.cameo[:2] in _FORCE_POSTURE_ROOTS:
+    root = entry.cameo[:2]
+    if root in _LEGAL_ROOTS:
+        for event in reversed(discourse.events):
+            if s.start - event.end > _CONTINUED_OPERATION_REACH:
+                break
+            same = (event.source.country, event.source.sector) in own
+            if same and event.target is not None and event.cameo[:2] in _LEGAL_ROOTS:
+                return [event.target]  # "tim KPK menyita uang tunai": from its suspect
+    unrest = any(t.entry.cameo[:2] in ("14", "19") and is_nominal(s, t, s.lang) for t in s.triggers)
+    if root in _FORCE_POSTURE_ROOTS or (root in _LEGAL_ROOTS and unrest):
         for event in reversed(discourse.events):
             side = (event.source.country, event.source.sector)
             if side not in own and event.quad_class in (3, 4):
@@ -316,6 +375,30 @@ def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
                     )
         out.append(kept)
     return out
+
+
+def _country_where(s: Sentence, trigger: Trigger, sources: list) -> list:
+    """ "serangan udara ke puluhan sasaran di Lebanon selatan": force used in another
+    country is used on it."""
+    own = {a.country for a in sources}
+    words = function_words(s.lang).single
+    later = [t.first for t in s.triggers if t.first >= trigger.end]
+    end = min([trigger.end + _OBJECT_REACH, *later])
+    for actor in s.actors:
+        if not trigger.end <= actor.first < end:
+            continue
+        place = "place" in words.get(actor.prep_word or "", frozenset())
+        if place and actor.kind in ("country", "metonym") and actor.actor.country not in own:
+            return [actor.actor]
+    return []
+
+
+def _in_a_pair_phrase(actor: PlacedActor, roles) -> bool:
+    return any(roles[i][0] & _PAIR_ROLES for i in range(actor.first, actor.end))
+
+
+def _overlap(a: PlacedActor, b: PlacedActor) -> bool:
+    return a.first < b.end and b.first < a.end
 
 
 def _same_side(a: Event, b: Event) -> bool:

@@ -3,7 +3,9 @@
 Roles: prep, agent, between, coord, clause, person, group, leaders, they, mutual, speaker, light,
 be, det, place, quantity, relative, this_country, this_group, this_body, condition, embed
 (a word after which an event noun is someone else's act, not the subject's: "setelah serangan
-itu", "atas penembakan itu", "after the attack").
+itu", "atas penembakan itu", "after the attack"), demonstrative (after an event noun it points
+back to an act already reported: "kericuhan itu"), during (names the occasion a relative
+clause after it dates: "dalam operasi yang digelar Rabu malam").
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ ROLES = frozenset(
         "this_body",
         "condition",
         "embed",
+        "demonstrative",
+        "during",
     }
 )
 

@@ -66,6 +66,7 @@ class Sentence:
     cues: list[Cue] = field(default_factory=list)
     date: tuple[str, str] | None = None  # stated, or carried over from the story so far
     date_doubtful: bool = False  # "Jumat (15/1)" when the 15th was a Thursday
+    dates: list = field(default_factory=list)  # (token index, ResolvedDate) of each date
 
 
 @dataclass
@@ -101,7 +102,10 @@ class Discourse:
                 a.actor.code != d.code for d in distinct
             ):
                 distinct.append(a.actor)
-        self.pair = _pair(sentence, events, distinct) or self.pair
+        # a sentence that codes nothing ("Duta besar AS dan China turut hadir") does not
+        # change who "kedua pemimpin" are, once someone is
+        if events or not self.pair:
+            self.pair = _pair(sentence, events, distinct, self.pair) or self.pair
 
     def resolves(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
         """Whether a sentence with no named actor still has one: "Ia ...", "Keduanya ..."."""
@@ -125,25 +129,43 @@ class Discourse:
 
 
 def _pair(
-    sentence: Sentence, events: Sequence[Event], distinct: list[EventActor]
+    sentence: Sentence,
+    events: Sequence[Event],
+    distinct: list[EventActor],
+    old: Sequence[EventActor] = (),
 ) -> list[EventActor]:
     """The two sides "keduanya"/"both sides" will mean: two actors joined by "dan"
     ("antara Hun Manet dan Phumtham"), else the sides of the sentence's first two-sided
-    event ("A bertemu B, didampingi C" is A and B), else the last two actors named."""
+    event ("A bertemu B, didampingi C" is A and B), else the last two actors named. A third
+    party acting on one of the old pair ("Trump menelepon kedua pemimpin", "Anwar memimpin
+    mediasi") leaves the pair as it was."""
     for group in reversed(sentence.groups):
         sides = list({a.actor.code: a.actor for a in group}.values())
         if len(sides) == 2 and _joined_by_word(sentence, group):
             return sides
-    paired = next((e for e in events if e.target is not None), None)
+    codes = {a.code for a in old}
+    paired = next(
+        (
+            e
+            for e in events
+            if e.target is not None and not (e.target.code in codes and e.source.code not in codes)
+        ),
+        None,
+    )
     if paired is not None:
         return [paired.source, paired.target]
+    if old and any(e.target is not None for e in events):
+        return list(old)  # only third parties acted on the pair
     # else the last two sides named that belong to a state ("kedua negara" does not pair
     # Indonesia with BRICS)
     states = [a for a in distinct if a.country and a.sector != "IGO"]
     last = states[-2:]
-    if len(last) == 2 and (last[0].country, last[0].sector) != (last[1].country, last[1].sector):
-        return last
-    return []
+    if len(last) != 2:
+        return []
+    (a, b) = last
+    if a.country == b.country and (None in (a.sector, b.sector) or a.sector == b.sector):
+        return []  # a country and its own institution, or one side twice
+    return last
 
 
 def _joined_by_word(s: Sentence, group: list[PlacedActor]) -> bool:
@@ -359,7 +381,18 @@ def group_actors(s: Sentence) -> list[list[PlacedActor]]:
         else:
             groups.append([actor])
         actor.group = len(groups) - 1
+    for group in groups:
+        _one_crowd(group)
     return groups
+
+
+def _one_crowd(group: list[PlacedActor]) -> None:
+    """ "ribuan mahasiswa, buruh, dan warga mengepung Gedung DPR": residents marching with
+    protesters are protesters; a crowd acting together is one side."""
+    if any(a.actor.sector == "OPP" for a in group):
+        for a in group:
+            if a.kind == "role" and a.actor.sector == "CVL":
+                a.actor = _with_sector(a.actor, "OPP")
 
 
 def _with_sector(actor: EventActor, sector: str) -> EventActor:
@@ -371,7 +404,13 @@ def _joins(s: Sentence, group: list[PlacedActor], actor: PlacedActor) -> bool:
         _coordinated(s, group[-1], actor)
         and not _new_clause(s, group, actor)
         and actor.prep in (None, group[0].prep)
+        and _is_place(group[-1]) == _is_place(actor)  # "Di Jakarta, massa merobohkan ..."
     )
+
+
+def _is_place(actor: PlacedActor) -> bool:
+    """A city or region with no sector: a place, not someone acting."""
+    return actor.kind == "metonym" and actor.actor.sector is None
 
 
 def _new_clause(s: Sentence, group: list[PlacedActor], right: PlacedActor) -> bool:

@@ -17,6 +17,10 @@ _NEGATION_REACH = 4
 
 _INTENTION_REACH = 5
 
+# "dalam operasi tangkap tangan (OTT) yang digelar Rabu malam": how far before a relative
+# clause the word naming an occasion ("dalam", "saat", "during") may be
+_OCCASION_REACH = 8
+
 # "denied wrongdoing and accused ...": a cue does not reach past these to the next verb
 _CONJUNCTIONS = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
 
@@ -31,7 +35,11 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
             continue
         distance = trigger.first - cue.last
         # "denied wrongdoing and accused ...": a cue does not reach past "and" to the next verb
-        coordinated = any(s.roles[i][1] in _CONJUNCTIONS for i in range(cue.last, trigger.first))
+        # nor into a relative clause ("akan membalas serangan Israel yang menghantam ...")
+        coordinated = any(
+            s.roles[i][1] in _CONJUNCTIONS or "relative" in s.roles[i][0]
+            for i in range(cue.last, trigger.first)
+        )
         if cue.kind == "negation" and distance <= _NEGATION_REACH and not coordinated:
             negated = True
         elif cue.kind == "intention" and distance <= _INTENTION_REACH and not coordinated:
@@ -47,14 +55,76 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
 
 
 def sentence_date(s: Sentence, text: str, reference: date | None):
-    """The first date the sentence states, resolved against the publication date."""
-    if reference is None:
-        return None
-    for mention in find_dates(s.tokens, s.lang, reference, text):
-        if mention.resolved is not None and not _describes_a_noun(s, mention):
-            s.date_doubtful = mention.resolved.weekday_mismatch
-            return mention.resolved.date.isoformat(), mention.resolved.precision
+    """The first date the sentence states in its main clause, resolved against the
+    publication date; every date it states is kept on the sentence for its events."""
+    s.dates = _stated_dates(s, text, reference)
+    for first, resolved in s.dates:
+        if _scope(s, first) in (-1, *_occasions(s)):
+            s.date_doubtful = resolved.weekday_mismatch
+            return resolved.date.isoformat(), resolved.precision
     return None
+
+
+def event_date(s: Sentence, trigger: Trigger):
+    """The date stated in the same clause as the event word: "mengirimkan bantuan untuk korban
+    gempa yang mengguncang Myanmar pada Jumat (28/3)" dates the quake, not the aid; "situs
+    yang dibom Israel pada Juni lalu" dates the bombing; "serangan yang terjadi pada Jumat"
+    dates the attack. None when the sentence states no date for it."""
+    scopes = {_scope(s, trigger.first)}
+    if trigger.end < len(s.tokens) and "relative" in s.roles[trigger.end][0]:
+        scopes.add(trigger.end)  # the clause right after an event noun describes it
+    if -1 in scopes:
+        scopes.update(_occasions(s))
+    for first, resolved in s.dates:
+        if _scope(s, first) in scopes:
+            return resolved.date.isoformat(), resolved.precision
+    return None
+
+
+def _occasions(s: Sentence) -> list[int]:
+    """Relative clauses that date the occasion of the main clause: "ditangkap dalam operasi
+    tangkap tangan yang digelar Rabu malam" happened when the operation was held."""
+    return [
+        i
+        for i, (roles, _) in enumerate(s.roles)
+        if "relative" in roles
+        and any("during" in s.roles[j][0] for j in range(max(0, i - _OCCASION_REACH), i))
+    ]
+
+
+def _stated_dates(s: Sentence, text: str, reference: date | None) -> list:
+    if reference is None:
+        return []
+    found = []
+    for mention in find_dates(s.tokens, s.lang, reference, text):
+        if mention.resolved is None or _describes_a_noun(s, mention):
+            continue
+        first = next((i for i, t in enumerate(s.tokens) if t.start >= mention.start), None)
+        if first is not None:
+            found.append((first, mention.resolved))
+    return found
+
+
+def _scope(s: Sentence, position: int) -> int:
+    """The relative clause a token is in (the index of its "yang"/"who"), or -1 for the main
+    clause: a comma not followed by a relative word closes the clause going back."""
+    for i in range(position - 1, -1, -1):
+        if "relative" in s.roles[i][0]:
+            return i
+        if s.tokens[i].text == "," and not _inside_a_clause(s, i):
+            return -1
+    return -1
+
+
+def _inside_a_clause(s: Sentence, comma: int) -> bool:
+    """A comma that opens a relative clause, or sits between two names ("di Cebu, Filipina,
+    pada Selasa"), does not end the clause it is in."""
+    if comma + 1 >= len(s.tokens) or comma == 0:
+        return False
+    after, before = s.tokens[comma + 1], s.tokens[comma - 1]
+    if "relative" in s.roles[comma + 1][0]:
+        return True
+    return before.text[:1].isupper() and after.text[:1].isupper()
 
 
 def forward(when: str | None, precision: str | None, reference: date | None) -> str | None:

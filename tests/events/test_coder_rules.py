@@ -467,3 +467,124 @@ def test_a_date_qualifying_a_noun_does_not_date_the_event(coder):
 def test_the_order_words_are_not_the_target(coder):
     text = "Prabowo memerintahkan TNI dan Polri menindak tegas para perusuh."
     assert pairs(code(coder, text)) == {("IDNGOV", "IDNOPP", "13")}
+
+
+def test_a_claim_refers_to_the_claimants_own_attack(coder):
+    text = (
+        "Kelompok bersenjata menyerang pos TNI di Intan Jaya. "
+        "Prajurit TNI terlibat kontak tembak dengan kelompok bersenjata itu. "
+        "Kelompok bersenjata itu mengaku bertanggung jawab atas serangan tersebut."
+    )
+    claims = {(s, t) for s, t, root, e in code(coder, text) if e.cameo == "015"}
+    assert claims and all(t == "IDNMIL" for _, t in claims)
+
+
+def test_an_anaphoric_group_phrase_replaces_the_role_inside_it(coder):
+    text = (
+        "TPNPB menyerang pos TNI di Intan Jaya. "
+        "Kontak tembak antara aparat dan kelompok bersenjata itu berlangsung dua jam."
+    )
+    targets = {t for s, t, root, _ in code(coder, text) if root == "19" and s == "IDNCOP"}
+    assert targets == {"IDNREBOPM"}
+
+
+def test_the_object_search_stops_at_a_closing_quote(coder):
+    text = '"Prajurit kami membalas tembakan," kata juru bicara militer kepada aparat.'
+    assert not any(t == "IDNCOP" for _, t, *_ in code(coder, text))
+
+
+def test_a_fronted_place_is_not_coordinated_with_the_subject(coder):
+    text = "Di Jakarta, massa melempari petugas dengan batu."
+    assert ("IDNOPP", "IDNCOP", "14") in pairs(code(coder, text))
+
+
+def test_a_crowd_of_protesters_and_residents_is_one_side(coder):
+    text = "Ribuan mahasiswa, buruh, dan warga mengepung Gedung DPR."
+    assert pairs(code(coder, text)) == {("IDNOPP", "IDNLEG", "14")}
+
+
+def test_an_arrest_reported_by_the_police_in_a_riot(coder):
+    text = (
+        "Ribuan mahasiswa berunjuk rasa di depan Gedung DPR. "
+        "Polda Metro Jaya menyebut 301 orang ditangkap dalam kericuhan itu."
+    )
+    assert ("IDNCOP", "IDNOPP", "17") in pairs(code(coder, text))
+
+
+def test_a_seizure_goes_on_against_the_last_suspect(coder):
+    text = "KPK menangkap Gubernur Riau. Tim KPK menyita uang tunai Rp1,6 miliar."
+    found = [(s, t) for s, t, root, e in code(coder, text) if e.cameo.startswith("171")]
+    assert found == [("IDNJUD", "IDNGOV")]
+
+
+def test_an_event_noun_pointing_back_takes_no_new_doer(coder):
+    text = "Polda Metro Jaya menyebut 301 orang ditangkap dalam kericuhan itu."
+    assert not any(root == "14" for *_, root, _ in code(coder, text))
+
+
+def test_force_used_in_another_country_is_used_on_it(coder):
+    text = "Israel melancarkan gelombang serangan udara ke puluhan sasaran di Lebanon selatan."
+    assert ("ISR", "LBN", "19") in pairs(code(coder, text))
+
+
+def test_a_passive_on_a_route_acts_on_where_it_leads(coder):
+    text = "Jalur darat ke Gaza masih dibatasi ketat oleh Israel."
+    assert ("ISR", "PSE", "19") in pairs(code(coder, text))
+
+
+def test_calling_an_act_terrorism_condemns_its_doer(coder):
+    text = "Rusia menyerang Kyiv. Presiden Zelensky menyebut serangan itu sebagai terorisme."
+    assert ("UKRGOV", "RUS", "11") in pairs(code(coder, text))
+
+
+def test_a_third_party_does_not_replace_the_pair(coder):
+    text = (
+        "Thailand dan Kamboja sepakat melakukan gencatan senjata. "
+        "Anwar Ibrahim memimpin mediasi tersebut. "
+        "Kedua militer saling tembak dengan roket."
+    )
+    fights = {(s, t) for s, t, root, _ in code(coder, text) if root == "19"}
+    assert fights and all({s, t} == {"THA", "KHM"} for s, t in fights)
+
+
+def test_a_sentence_coding_nothing_keeps_the_pair(coder):
+    text = (
+        "Thailand dan Kamboja sepakat melakukan gencatan senjata. "
+        "Duta besar Amerika Serikat dan China turut hadir sebagai pengamat. "
+        "Kedua pihak saling menuduh melanggar kesepakatan."
+    )
+    accusations = {(s, t) for s, t, root, _ in code(coder, text) if root == "11"}
+    assert accusations and all({s, t} == {"THA", "KHM"} for s, t in accusations)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date inside a relative clause dates what the clause says
+        (
+            "Indonesia mengirimkan bantuan ke Filipina untuk korban gempa yang mengguncang "
+            "Luzon pada Selasa (13/1).",
+            "2026-01-17",
+        ),
+        ("Anwar, yang tahun ini memegang keketuaan ASEAN, bertemu Prabowo.", "2026-01-17"),
+        # ... unless it dates the occasion of the main clause
+        (
+            "Polisi menangkap demonstran dalam operasi yang digelar Rabu malam.",
+            "2026-01-14",
+        ),
+        # a place apposition does not end the clause
+        ("Serangan Israel yang menghantam Beirut, Lebanon, pada Selasa (13/1).", "2026-01-13"),
+    ],
+)
+def test_a_date_dates_the_clause_it_is_in(coder, text, day):
+    events = [e for *_, e in code(coder, text)]
+    assert events and events[0].date == day, [(e.cameo, e.date) for e in events]
+
+
+def test_a_scheduled_day_is_not_carried_to_later_sentences(coder):
+    text = (
+        "Zelensky dijadwalkan bertemu Trump di Gedung Putih pada Senin mendatang. "
+        "Rusia kembali menyerang Ukraina."
+    )
+    dated = {(s, t): e.date for s, t, _, e in code(coder, text)}
+    assert dated[("RUS", "UKR")] == "2026-01-17"
