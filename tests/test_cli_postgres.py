@@ -7,13 +7,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from click.testing import CliRunner
-from web.test_serve import free_port
+from web.test_serve import free_port, wait_until_up
 
 from kabar.cli import main
 
@@ -117,15 +116,7 @@ def test_serve_answers_from_postgresql(databases):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                overview = httpx.get(base + "/index.json", timeout=2)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stdout.read()
-                assert time.monotonic() < deadline, "the server did not come up"
-                time.sleep(0.2)
+        overview = wait_until_up(server, base)
         assert overview.status_code == 200 and overview.json()["counts"]["articles"] == 27
         search = httpx.get(base + "/search.json", params={"q": "Prabowo"}, timeout=5)
         assert search.status_code == 200 and search.json()["articles"]

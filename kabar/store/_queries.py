@@ -468,18 +468,12 @@ def event_exists(connection: Connection, event_id: int) -> bool:
 
 def matching_articles(connection: Connection, q: str):
     """A subquery of the ids of articles matching ``q`` (words, "phrases", OR, prefix*):
-    SQLite's FTS5 index or PostgreSQL's full-text index; elsewhere a case-insensitive
-    substring match."""
+    SQLite's FTS5 index or PostgreSQL's full-text index."""
     if connection.dialect.name == "sqlite":
         return text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q").bindparams(
             q=fts_query(q)
         )
-    if connection.dialect.name == "postgresql":
-        return select(articles.c.id).where(search_document().op("@@")(ts_query(q)))
-    pattern = f"%{q.lower()}%"
-    return select(articles.c.id).where(
-        or_(func.lower(articles.c.title).like(pattern), func.lower(articles.c.text).like(pattern))
-    )
+    return select(articles.c.id).where(search_document().op("@@")(ts_query(q)))
 
 
 def search_terms(q: str) -> list[tuple[str, bool] | str]:
@@ -558,7 +552,7 @@ def _ts_term(words: str, prefix: bool) -> Any:
 def search_articles(
     connection: Connection, q: str, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Articles matching ``q``, best match first on SQLite (bm25), newest first otherwise."""
+    """Articles matching ``q``, best match first (SQLite: bm25; PostgreSQL: ts_rank_cd)."""
     if connection.dialect.name == "sqlite":
         query = text(
             "SELECT a.id, a.title, a.outlet, a.language, a.published, "
@@ -567,24 +561,8 @@ def search_articles(
             "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts), a.id DESC "
             "LIMIT :limit OFFSET :offset"
         ).bindparams(q=fts_query(q), limit=limit, offset=offset)
-    elif connection.dialect.name == "postgresql":
-        query = _postgres_search(q, limit, offset)
     else:
-        ids = matching_articles(connection, q)
-        query = (
-            select(
-                articles.c.id,
-                articles.c.title,
-                articles.c.outlet,
-                articles.c.language,
-                articles.c.published,
-                func.substr(articles.c.text, 1, 200).label("snippet"),
-            )
-            .where(articles.c.id.in_(ids))
-            .order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
+        query = _postgres_search(q, limit, offset)
     try:
         return [dict(row) for row in connection.execute(query).mappings()]
     except OperationalError as exc:

@@ -53,9 +53,10 @@ class _Pages:
         self._lock = threading.Lock()
 
     def cached(self, connection: Connection, key: tuple, compute):
-        """An aggregate over the whole store (overview, actors, dyads, outlets), computed
-        once per state of the store: the key includes the newest row ids, so any new
-        article, event, story change or review makes it fresh again."""
+        """An aggregate over the whole store (overview, actors, dyads, outlets, the count
+        of a filter's events), computed once per state of the store: the key includes the
+        newest row ids, so any new article, event, story change or review makes it fresh
+        again."""
         key = (queries.store_state(connection), *key)
         with self._lock:
             if key in self._cache:
@@ -275,7 +276,12 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
         request: Request, connection: Conn, where: Filter, limit: Limit = 50, offset: Offset = 0
     ):
         rows = _guarded(queries.event_rows, connection, where, limit, offset)
-        total = _guarded(queries.count_event_rows, connection, where)
+        # the same filters come back page after page: count them once per store state
+        total = pages.cached(
+            connection,
+            ("count", where),
+            lambda: _guarded(queries.count_event_rows, connection, where),
+        )
         params = where.as_params()
         data = {
             "events": rows,

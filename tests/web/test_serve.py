@@ -21,6 +21,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_up(server: subprocess.Popen, base: str, seconds: float = 120) -> httpx.Response:
+    """The first answer of /index.json from a server starting up; fails if it dies first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return httpx.get(base + "/index.json", timeout=2)
+        except httpx.TransportError:
+            assert server.poll() is None, server.stdout.read()
+            assert time.monotonic() < deadline, "the server did not come up"
+            time.sleep(0.3)
+
+
 def test_demo_ingests_then_serves_the_dashboard(tmp_path):
     port = free_port()
     db = tmp_path / "demo.db"
@@ -32,15 +44,7 @@ def test_demo_ingests_then_serves_the_dashboard(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                overview = httpx.get(base + "/index.json", timeout=2)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, server.stdout.read()
-                assert time.monotonic() < deadline, "the dashboard did not come up"
-                time.sleep(0.3)
+        overview = wait_until_up(server, base)
         assert overview.status_code == 200
         assert overview.json()["counts"]["articles"] == 27
         page = httpx.get(base + "/", timeout=5)
