@@ -16,7 +16,7 @@ from .extract import Extractor
 from .models import Article, Failure, RawDoc
 from .read import Reader
 from .settings import Settings
-from .store import Outcome, Store
+from .store import Added, Outcome, Store
 from .stories import StoryBuilder
 
 Progress = Callable[["IngestReport"], None]
@@ -117,10 +117,10 @@ def ingest(
             else:
                 batch.append(item)
                 if len(batch) >= settings.store.batch_size:
-                    _flush(store, batch, report, stories)
+                    store_batch(store, batch, report, stories)
             if progress:
                 progress(report)
-        _flush(store, batch, report, stories)
+        store_batch(store, batch, report, stories)
     finally:
         reader.close()
     if report.stored or report.new_versions:
@@ -128,17 +128,21 @@ def ingest(
     return report
 
 
-def _flush(
+def store_batch(
     store: Store, batch: list[Article], report: IngestReport, stories: StoryBuilder | None
-) -> None:
+) -> list[Added]:
+    """The store stage for one batch (emptied): add it, count the outcomes in ``report``,
+    put the new articles in stories; what became of each article, in order."""
+    added = store.add_many(batch)
     new_ids = []
-    for article, added in zip(batch, store.add_many(batch), strict=True):
-        report.count(added.outcome)
-        if added.outcome is not Outcome.DUPLICATE:
+    for article, one in zip(batch, added, strict=True):
+        report.count(one.outcome)
+        if one.outcome is not Outcome.DUPLICATE:
             report.events += len(article.events)
-            new_ids.append(added.article_id)
+            new_ids.append(one.article_id)
     batch.clear()
     if stories is not None and new_ids:
         grouped = stories.add(new_ids)
         report.new_stories += grouped.new_stories
         report.joined_stories += grouped.joined
+    return added

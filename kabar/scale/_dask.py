@@ -32,7 +32,7 @@ from ..errors import KabarError
 from ..events import Coder
 from ..extract import Extractor
 from ..models import Article, Failure
-from ..pipeline import IngestReport, Progress, _flush, code_all, extract_all
+from ..pipeline import IngestReport, Progress, code_all, extract_all, store_batch
 from ..read import Reader
 from ..settings import Settings
 from ..store import Store
@@ -203,7 +203,7 @@ class _Writer:
 
     def flush(self) -> None:
         # the single-process run's own step, so both engines store and count alike
-        _flush(self.store, self.batch, self.report, self.stories)
+        store_batch(self.store, self.batch, self.report, self.stories)
 
     def finish(self) -> None:
         """The last batch, then fresh planner statistics (as ``ingest`` does)."""

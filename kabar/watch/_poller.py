@@ -29,7 +29,7 @@ from ..errors import ConfigError, InputError, KabarError
 from ..events import Coder
 from ..extract import Extractor
 from ..models import Article, Failure, RawDoc
-from ..pipeline import IngestReport, extract_all
+from ..pipeline import IngestReport, extract_all, store_batch
 from ..read import Fetcher, Reader
 from ..read._encoding import declared_charset, decode
 from ..read._feed import _entry_docs
@@ -37,7 +37,7 @@ from ..read._fetch import Response
 from ..read._hashing import sha256
 from ..read._sniff import sniff
 from ..settings import Settings
-from ..store import Outcome, Store, url_key
+from ..store import Store, url_key
 from ..stories import StoryBuilder
 from ._links import LinkRules, article_links
 from ._sources import Source, read_sources
@@ -364,22 +364,11 @@ class Watcher:
 
     def _store(self, articles: list[Article], ingest: IngestReport) -> list[int]:
         """Store in batches, put the new ones in stories; the article id of each."""
-        ids: list[int] = []
         size = self.settings.store.batch_size
+        ids: list[int] = []
         for start in range(0, len(articles), size):
             batch = articles[start : start + size]
-            added = self.store.add_many(batch)
-            new_ids = []
-            for article, one in zip(batch, added, strict=True):
-                ingest.count(one.outcome)
-                if one.outcome is not Outcome.DUPLICATE:
-                    ingest.events += len(article.events)
-                    new_ids.append(one.article_id)
-            ids += [one.article_id for one in added]
-            if self.stories is not None and new_ids:
-                grouped = self.stories.add(new_ids)
-                ingest.new_stories += grouped.new_stories
-                ingest.joined_stories += grouped.joined
+            ids += [one.article_id for one in store_batch(self.store, batch, ingest, self.stories)]
         return ids
 
     def _result(
