@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import ConfigError, InputError, KabarError
 from ..events import Coder
@@ -127,10 +128,11 @@ class RoundReport:
     started_at: str
     sources: list[SourceReport] = field(default_factory=list)
     seconds: float = 0.0
+    error: str | None = None  # the round could not finish (the store was unreachable)
 
     @property
     def failed(self) -> bool:
-        return any(s.failed for s in self.sources)
+        return self.error is not None or any(s.failed for s in self.sources)
 
     def count(self, status: str) -> int:
         return sum(s.status == status for s in self.sources)
@@ -156,6 +158,7 @@ class RoundReport:
             "new_entries": sum(s.new for s in self.sources),
             **{n: self.total(n) for n in ("stored", "new_versions", "duplicates", "failed")},
             "seconds": round(self.seconds, 3),
+            "error": self.error,
         }
 
 
@@ -198,7 +201,7 @@ class Watcher:
         done = 0
         while True:
             started = time.monotonic()
-            report = self.poll(sources)
+            report = self._round(sources)
             done += 1
             if rounds is not None and done >= rounds:
                 return report
@@ -207,6 +210,16 @@ class Watcher:
                 sources = read_sources(sources_file)
             except ConfigError as exc:
                 self.log.error("keeping the previous sources: %s", exc)
+
+    def _round(self, sources: Sequence[Source]) -> RoundReport:
+        """One round of the loop: a store that is down (a database restart) fails this
+        round, logged, and the watcher tries again at the next one."""
+        try:
+            return self.poll(sources)
+        except SQLAlchemyError as exc:
+            report = RoundReport(stamp(utc_now()), error=f"the store is unreachable: {exc}")
+            self.log.error("round failed: %s", report.error, extra={"watch": report.as_dict()})
+            return report
 
     def poll(self, sources: Sequence[Source], now: datetime | None = None) -> RoundReport:
         """One round: every source polled once (those backing off are skipped)."""
@@ -222,6 +235,8 @@ class Watcher:
                 report.sources.append(self._poll_logged(states[source.url], reader, now))
         finally:
             reader.close()
+        if report.total("stored") or report.total("new_versions"):
+            self.store.refresh_statistics()  # as after an ingest: the dashboard's plans
         report.seconds = time.monotonic() - started
         level = logging.WARNING if report.failed else logging.INFO
         self.log.log(level, report.line(), extra={"watch": report.as_dict()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import psycopg
 import pytest
 from click.testing import CliRunner
 from newsroom import serve_newsroom
@@ -126,3 +127,37 @@ def test_rounds_are_every_apart_and_reread_the_sources(room, files, store):
         (room.url("/rss.xml"), "unchanged"),
         (room.url("/atom.xml"), "new"),
     ]
+
+
+def test_a_database_outage_fails_a_round_and_the_watcher_goes_on(room, files, postgres, caplog):
+    """The PostgreSQL database refuses connections for one round (as during a restart):
+    that round is logged as failed, the next one works again."""
+    _, sources, _ = files
+    sources.write_text(f"{room.url('/rss.xml')}\n")
+    settings = default_settings().replace(**{"fetch.per_host_interval_s": 0.0})
+
+    def admin(sql: str) -> None:
+        with psycopg.connect(postgres.admin_url, autocommit=True) as connection:
+            connection.execute(sql)
+
+    with postgres.database() as url, Store.open(url) as store:
+        name = url.rsplit("/", 1)[1]
+        pauses = []
+
+        def sleep(seconds: float) -> None:
+            pauses.append(seconds)
+            if len(pauses) == 1:  # down: no new connections, the open ones cut
+                admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+                admin(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    f"WHERE datname = '{name}'"
+                )
+            else:
+                admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+        with caplog.at_level("INFO", logger="kabar.watch"):
+            last = Watcher(store, settings).run(sources, 1, rounds=3, sleep=sleep)
+        failed = [r for r in caplog.records if r.getMessage().startswith("round failed")]
+        assert len(failed) == 1 and "the store is unreachable" in failed[0].getMessage()
+        assert not last.failed and [s.status for s in last.sources] == ["unchanged"]
+        assert store.count() > 0  # what the first round stored is still there
