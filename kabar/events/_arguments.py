@@ -15,11 +15,28 @@ from ._lexicon import Entry, Trigger
 # How far (tokens) after an event word its object or target may be.
 _OBJECT_REACH = 14
 
+# "serangan terhadap fasilitas nuklir Iran oleh Israel": how far after an event noun its
+# "oleh"/"by" doer may be (a later "by" belongs to a later verb)
+_NOUN_AGENT_REACH = 7
+
 # "serangan sekitar 200 rudal balistik Iran": at most this many plain words between an
 # Indonesian event noun and the actor after it that did it
 _GENITIVE_REACH = 4
 
 _QUOTE_MARKS = frozenset({'"', "”", "“"})
+
+_FROM = frozenset({"from", "dari"})
+
+_POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our"})
+
+# "refineries accused of helping Moscow": a participle right after a noun, before these
+_REDUCED_PASSIVE_NEXT = frozenset({"of", "in", "for", "over", "as"})
+
+# Adverbs that may stand between a relative word and its verb ("yang telah menyerang")
+_RELATIVE_ADVERBS = frozenset({"telah", "sudah", "juga", "pernah", "sempat", "akan", "had", "has"})
+
+# Pronouns that stand for the last person as an object ("suspended her from duty")
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 # Passive acts whose doer, left unnamed, is the authority reporting them
 _AUTHORITY_ROOTS = frozenset({"09", "15", "17"})
@@ -41,6 +58,9 @@ _ABOUT_EVENT_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13", "14"})
 # Acts whose object is often someone else's act, named with its doer ("oleh X", "by X"):
 # reactions, and investigations ("menyelidiki pelanggaran oleh aparat")
 _AGENT_TARGET_ROOTS = _ABOUT_EVENT_ROOTS | {"09"}
+
+# Event words whose object noun is another's act or a topic, not their subject's act
+_EMBEDDING_ROOTS = _AGENT_TARGET_ROOTS | {"04"}
 
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
 
@@ -70,6 +90,8 @@ def fits(form: str, pos: str) -> bool:
 
 def is_nominal(s: Sentence, trigger: Trigger, lang: str) -> bool:
     pos = trigger.entry.pos
+    if lang == "en" and _gerund_with_object(s, trigger):
+        return False
     if pos != "vn":
         return pos == "n"
     form = word_form(s, trigger, lang)
@@ -80,12 +102,29 @@ def is_nominal(s: Sentence, trigger: Trigger, lang: str) -> bool:
     return _english_nominal(s, trigger)
 
 
+def _gerund_with_object(s: Sentence, trigger: Trigger) -> bool:
+    """ "after meeting Chinese President Xi Jinping": an -ing form with no determiner before
+    it and an actor right after it is a verb."""
+    word = s.tokens[trigger.first].lower
+    before = s.roles[trigger.first - 1][0] if trigger.first else frozenset()
+    return (
+        word.endswith("ing")
+        and "det" not in before
+        and any(a.first == trigger.end and a.prep is None for a in s.actors)
+    )
+
+
 def _english_nominal(s: Sentence, trigger: Trigger) -> bool:
     word, lemma = s.tokens[trigger.first].lower, s.lemmas[trigger.first]
     previous = s.roles[trigger.first - 1] if trigger.first else (frozenset(), "")
     possessive = trigger.first > 0 and s.tokens[trigger.first - 1].lower in ("'s", "’s")
     bare = word in (lemma, lemma + "s")
-    return bare and ("det" in previous[0] or possessive or _after_actor_possessive(s, trigger))
+    # "the attack", "Russia's attack", "during raids on ...": after a preposition a plural
+    # is a noun too
+    after_prep = bool(previous[0] & {"prep", "embed"}) and word == lemma + "s"
+    return bare and (
+        "det" in previous[0] or possessive or after_prep or _after_actor_possessive(s, trigger)
+    )
 
 
 def _after_actor_possessive(s: Sentence, trigger: Trigger) -> bool:
@@ -104,12 +143,30 @@ def is_passive(s: Sentence, trigger: Trigger, lang: str) -> bool:
     participle = word.endswith("ed") or word != lemma
     if not participle:
         return False
+    nxt = trigger.first + 1
+    agent = nxt < len(s.tokens) and "agent" in s.roles[nxt][0]
+    if agent and any(a.first == nxt + 1 for a in s.actors):
+        return True  # "talks hosted by Anwar": a participle with its agent
+    if _reduced_relative(s, trigger):
+        return True  # "... Chinese refineries and banks accused of helping Moscow"
     for i in range(trigger.first - 1, max(-1, trigger.first - 4), -1):
         if "be" in s.roles[i][0]:
             return True
         if any(a.first <= i < a.end for a in s.actors):
             return False
     return False
+
+
+def _reduced_relative(s: Sentence, trigger: Trigger) -> bool:
+    """A participle right after an actor that is itself the object of an earlier event
+    word, before of/in/for/over/as: "the measures target ... banks accused of helping"."""
+    word, nxt = s.tokens[trigger.first].lower, trigger.first + 1
+    if not word.endswith("ed") or nxt >= len(s.tokens):
+        return False
+    if s.tokens[nxt].lower not in _REDUCED_PASSIVE_NEXT:
+        return False
+    before = [a for a in s.actors if a.end == trigger.first]
+    return bool(before) and any(t.end <= before[0].first for t in s.triggers)
 
 
 def clause_start(s: Sentence, position: int) -> int:
@@ -137,10 +194,13 @@ def _clause_end(s: Sentence, position: int) -> int:
 def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventActor]:
     """The side doing the act: the nearest actor before the word, not inside a prepositional
     phrase and not the object of an earlier event word; else a pronoun's referent."""
-    start = clause_start(s, trigger.first)
+    start = max(clause_start(s, trigger.first), _reported_clause(s, trigger))
+    relative = _relative_head(s, trigger)
+    if relative is not None:
+        return relative
     verbs = [t for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)]
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
-        if actor.prep is not None or _is_city(actor):
+        if actor.prep is not None or _is_city(actor) or _told(s, actor):
             continue
         # inside a verb's matched words ("mengancam akan terus menyerang pos-pos militer")
         # or right after them
@@ -189,6 +249,46 @@ def _controls(s: Sentence, end: int, verb: int) -> bool:
     )
 
 
+def _reported_clause(s: Sentence, trigger: Trigger) -> int:
+    """ "Peskov told reporters the strikes had hit ...", "Grossi mengatakan kesepakatan itu
+    mengatur ...": when a noun phrase stands between an attribution verb and the event word,
+    the reported clause has its own subject, to be found after the attribution."""
+    for cue in reversed(s.cues):
+        if cue.kind != "attribution" or cue.last > trigger.first:
+            continue
+        first = cue.last  # the reported clause starts with a noun phrase: "the strikes",
+        # "kesepakatan itu", "peluncuran rudal" (an event noun)
+        if first >= trigger.first:
+            return 0
+        noun = any(t.first == first and is_nominal(s, t, s.lang) for t in s.triggers)
+        det = "det" in s.roles[first][0] or (
+            first + 1 < trigger.first and "demonstrative" in s.roles[first + 1][0]
+        )
+        return first if noun or det else 0
+    return 0
+
+
+def _relative_head(s: Sentence, trigger: Trigger) -> list[EventActor] | None:
+    """ "Trump, who spoke with both leaders", "pasukan yang menyerang": the verb right after
+    a relative word has the actor before it as its subject (None when no actor heads it)."""
+    i = trigger.first - 1
+    while i >= 0 and s.tokens[i].lower in _RELATIVE_ADVERBS:
+        i -= 1
+    if i < 0 or "relative" not in s.roles[i][0]:
+        return None
+    comma = i > 0 and s.tokens[i - 1].text == ","  # "Trump, who spoke with both leaders"
+    head = [a for a in s.actors if a.end in (i, i - comma) and a.prep is None]
+    return [a.actor for a in s.groups[head[0].group]] if head else None
+
+
+def _told(s: Sentence, actor: PlacedActor) -> bool:
+    """ "Peskov told reporters the strikes had hit ...": the audience of an attribution is
+    not the subject of what follows."""
+    return any(
+        c.kind == "attribution" and c.first < actor.first and actor.end <= c.last for c in s.cues
+    )
+
+
 def _in_relative_clause(s: Sentence, actor: PlacedActor, verb: int) -> bool:
     """ "Anwar, yang tahun ini memegang keketuaan ASEAN, memimpin mediasi": an actor inside
     a relative clause set off by commas is not the subject of the verb after it."""
@@ -225,13 +325,14 @@ def _is_city(actor: PlacedActor) -> bool:
 
 
 def _only_filler(s: Sentence, first: int, end: int) -> bool:
-    return end - first <= 2 and not any(s.roles[i][0] for i in range(first, end))
+    """At most two plain words ("membunuh ribuan warga sipil": a quantity counts as plain)."""
+    return end - first <= 2 and not any(s.roles[i][0] - {"quantity"} for i in range(first, end))
 
 
 def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[EventActor]:
     for i in range(end - 1, start - 1, -1):
         roles = s.roles[i][0]
-        if "person" in roles and discourse.person is not None:
+        if "person" in roles and "det" not in roles and discourse.person is not None:
             return [discourse.person]
         if both := discourse.both(roles):
             return both
@@ -272,12 +373,10 @@ def _after(
     found = _first_after(s, trigger, set(allowed))
     if not found and trigger.entry.cameo[:2] == "13":
         found = _condition_subject(s, trigger)
+    if not found and discourse is not None:
+        found = _referred_object(s, trigger, set(allowed), discourse)
     if found or "obj" not in allowed:
         return found
-    window = range(trigger.end, min(len(s.tokens), trigger.end + 3))
-    for i in window if discourse is not None else ():
-        if both := discourse.both(s.roles[i][0]):
-            return both
     return (
         _that_clause_subject(s, trigger)
         or _earlier_doer(s, trigger, discourse)
@@ -296,6 +395,24 @@ def _object_noun_target(s: Sentence, trigger: Trigger) -> list[EventActor]:
     return []
 
 
+def _referred_object(
+    s: Sentence, trigger: Trigger, allowed: set[str], discourse: Discourse
+) -> list[EventActor]:
+    """ "spoke with both leaders by phone", "negotiations with the two countries", "had
+    suspended her from duty": the pair just named, or the last person, as the object (inside
+    the matched words or just after them, directly or after a target preposition)."""
+    window = range(trigger.first + 1, min(len(s.tokens), trigger.end + 3))
+    for i in window:
+        roles, word = s.roles[i]
+        if i > 0 and not ("obj" in allowed or s.roles[i - 1][1] in allowed):
+            continue
+        if both := discourse.both(roles):
+            return both
+        if "person" in roles and "obj" in allowed and discourse.person is not None:
+            return [discourse.person] if word in _OBJECT_PRONOUNS else []
+    return []
+
+
 def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) -> list[EventActor]:
     """ "mengecam serangan tersebut", "condemned the attack": an event noun as the object,
     with no actor of its own, is the event reported before; its doer is the target."""
@@ -306,9 +423,11 @@ def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) ->
             continue
         if any(a.first >= noun.end and a.first <= noun.end + 1 for a in s.actors):
             return []  # "mengecam serangan Israel": the noun names its own doer
-        root = noun.entry.cameo[:2]
-        for event in reversed(discourse.events):
-            if event.cameo[:2] == root and event.start < s.start:
+        code, root = noun.entry.cameo, noun.entry.cameo[:2]
+        earlier = [e for e in reversed(discourse.events) if e.start < s.start]
+        # "welcomed the arrest": the last arrest, before the last act of its root
+        for event in [e for e in earlier if e.cameo == code] + earlier:
+            if event.cameo[:2] == root:
                 return [event.source]
     return []
 
@@ -419,7 +538,7 @@ def word_is_verb(s: Sentence, i: int) -> bool:
     if s.lang != "id":
         return False
     word = s.tokens[i].lower
-    return word != s.lemmas[i] and word.startswith(_ID_VERB_PREFIXES) and not word.endswith("an")
+    return word != s.lemmas[i] and word.startswith(_ID_VERB_PREFIXES)
 
 
 def _relative_doer(s: Sentence, relative: int) -> list[EventActor]:
@@ -444,9 +563,9 @@ def _passive_word(s: Sentence, i: int) -> bool:
     return word.endswith("ed") and i > 0 and "be" in s.roles[i - 1][0]
 
 
-def _agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
+def _agent(s: Sentence, trigger: Trigger, reach: int = _OBJECT_REACH) -> list[EventActor]:
     later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
-    end = min([_clause_end(s, trigger.end), *later_heads])
+    end = min([_clause_end(s, trigger.end), trigger.end + reach, *later_heads])
     for actor in s.actors:
         if trigger.end <= actor.first < end and actor.prep == "agent":
             return [a.actor for a in s.groups[actor.group]]
@@ -468,8 +587,11 @@ def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
             agent = _reporting_authority(s, trigger)
         return agent, _subject(s, trigger, discourse) or _phrase_before(s, trigger)
     sources = _subject(s, trigger, discourse)
+    allowed = entry.targets
+    if s.lang == "en" and _gerund_with_object(s, trigger):
+        allowed = allowed | {"obj"}  # "after meeting Xi Jinping": the noun row read as a verb
     targets = _referred_event_side(s, trigger, sources, discourse) or _after(
-        s, trigger, entry.targets, discourse
+        s, trigger, allowed, discourse
     )
     if sources and not targets:
         targets = _answered(s, trigger, sources, discourse)
@@ -533,7 +655,7 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
         if genitive
         else [a.actor for a in s.groups[possessor[0].group]]
         if possessor
-        else _agent(s, trigger)
+        else _agent(s, trigger, _NOUN_AGENT_REACH) or _from_whom(s, trigger)
     )
     targets = _after(s, trigger, entry.targets - {"obj"})
     if not sources and not _points_back(s, trigger):
@@ -563,11 +685,35 @@ def _genitive(s: Sentence, trigger: Trigger, actor: PlacedActor) -> bool:
     ) and (actor.first <= trigger.end + 1 or s.lang == "id")
 
 
+def _plain_word(s: Sentence, i: int) -> bool:
+    """A lower-case word with no grammatical role and no event or actor on it."""
+    token = s.tokens[i]
+    return (
+        not s.roles[i][0]
+        and token.text[:1].islower()
+        and token.text.isalpha()
+        and not any(t.first <= i < t.end for t in s.triggers)
+        and not any(a.first <= i < a.end for a in s.actors)
+    )
+
+
 def _points_back(s: Sentence, trigger: Trigger) -> bool:
     """ "301 orang ditangkap dalam kericuhan itu": an event noun with a demonstrative is an
     act already reported; it takes no doer from the sentence around it."""
-    end = trigger.end
-    return end < len(s.tokens) and "demonstrative" in s.roles[end][0]
+    for i in range(trigger.end, min(len(s.tokens), trigger.end + 3)):
+        if "demonstrative" in s.roles[i][0]:
+            return True  # "peluncuran rudal balistik tersebut"
+        if s.roles[i][0] or not s.tokens[i].text.isalpha():
+            return False
+    return False
+
+
+def _from_whom(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "a request from Interpol", "bantuan dari Jepang": a noun's doer after from/dari."""
+    for actor in s.actors:
+        if trigger.end <= actor.first <= trigger.end + 2 and actor.prep_word in _FROM:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
 
 
 def _embedded_noun(s: Sentence, trigger: Trigger) -> bool:
@@ -575,19 +721,35 @@ def _embedded_noun(s: Sentence, trigger: Trigger) -> bool:
     larangan ekspor") or sits in a prepositional or time phrase ("selama pertempuran", "after
     the attack") is not done by the sentence's subject."""
     i = trigger.first - 1
-    while i >= 0 and s.roles[i][0] & {"det", "quantity"}:
+    plain = 0  # "condemned the overnight attack": one plain English word may stand between
+    while i >= 0 and (
+        s.roles[i][0] & {"det", "quantity"} or (s.lang == "en" and not plain and _plain_word(s, i))
+    ):
+        plain += not s.roles[i][0]
         i -= 1
     if i < 0:
         return False
     if "embed" in s.roles[i][0]:
         return True
+    if any(c.kind == "attribution" and c.last == i + 1 for c in s.cues):
+        # "Peskov told reporters the strikes had hit ...": the reported clause; but "his
+        # visit", "kunjungannya" are the speaker's
+        return not _possessed(s, trigger)
+    # the object of a reaction, an investigation or a discussion ("membahas kerja sama"),
+    # or of an accusation noun ("tuduhan genosida")
     return any(
-        t.end <= trigger.first <= t.end + 2
-        and not is_nominal(s, t, s.lang)
-        and t.entry.cameo[:2] in _AGENT_TARGET_ROOTS
+        (t.end <= trigger.first <= t.end + 2 or t.end == i + 1)
+        and t.entry.cameo[:2] in _EMBEDDING_ROOTS
+        and (not is_nominal(s, t, s.lang) or t.entry.cameo[:2] in _ABOUT_EVENT_ROOTS)
         for t in s.triggers
         if t is not trigger
     )
+
+
+def _possessed(s: Sentence, trigger: Trigger) -> bool:
+    word = s.tokens[trigger.first].lower
+    before = s.tokens[trigger.first - 1].lower if trigger.first else ""
+    return word.endswith("nya") if s.lang == "id" else before in _POSSESSIVE_DETS
 
 
 def _object_before(s: Sentence, trigger: Trigger) -> list[EventActor]:

@@ -77,6 +77,15 @@ _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 # announces may begin
 _ANNOUNCED_REACH = 4
 
+# "rejected his overtures, saying it has no interest in talks with Seoul", "warned that
+# Washington would not continue trade talks with the two countries": a rejection or a
+# threat may take the target of the cooperative act it rejects or threatens
+_REJECTIONS = frozenset({"12", "13", "16"})
+
+# Appeals, demands and threats whose complement states what they ask for or threaten
+_CONTENT_ROOTS = frozenset({"02", "10", "13"})
+_COMPLEMENTIZERS = frozenset({"untuk", "agar", "supaya", "bahwa", "to", "that"})
+
 # A day stated at most this many days before publication dates the sentences after it too
 _CARRIED_DAY_REACH = 7
 
@@ -92,7 +101,7 @@ _LEGAL_ROOTS = frozenset({"09", "17"})
 _CONTINUED_OPERATION_REACH = 600
 
 # Words that stand for the pair of sides the story named last
-_PAIR_ROLES = frozenset({"group", "leaders"})
+_PAIR_ROLES = frozenset({"group", "leaders", "forces"})
 
 # How far after a use of force the country it happened in may be named
 _OBJECT_REACH = 14
@@ -148,13 +157,25 @@ class Coder:
             )
             coded: list[Event] = []
             if sentence is not None and sentence.triggers:
-                sentence.cues = find_cues(sentence.tokens, lang, text)
+                # "United States" holds no "states" (says): a cue inside a name is none
+                sentence.cues = [
+                    c
+                    for c in find_cues(sentence.tokens, lang, text)
+                    if not any(a.first <= c.first and c.last <= a.end for a in sentence.actors)
+                ]
                 sentence.date = self._date(sentence, text, reference, discourse)
                 found = [
                     self._events(text, sentence, trigger, lang, discourse, reference, article)
                     for trigger in sentence.triggers
                 ]
-                coded = [event for batch in _borrow_targets(found) for event in batch]
+                # what an appeal or a threat asks for lends it a target, then is dropped
+                content = [_content_of(sentence, t) for t in sentence.triggers]
+                coded = [
+                    event
+                    for batch, inner in zip(_borrow_targets(found), content, strict=True)
+                    if not inner
+                    for event in batch
+                ]
                 events.extend(coded)
                 discourse.events = events
             if sentence is not None:
@@ -321,6 +342,23 @@ def _implied_targets(s: Sentence, entry, sources: list, discourse: Discourse) ->
     return []
 
 
+def _content_of(s: Sentence, trigger: Trigger) -> bool:
+    """ "mendesak seluruh pihak untuk menghormati gencatan senjata", "memperingatkan bahwa
+    Washington tidak akan melanjutkan perundingan", "urged Pyongyang to stop": what an appeal,
+    a demand or a threat asks for or threatens is its content, not an event of its own."""
+    for other in s.triggers:
+        if other.end > trigger.first or other.entry.cameo[:2] not in _CONTENT_ROOTS:
+            continue
+        if is_nominal(s, other, s.lang):
+            continue
+        between = range(other.end, trigger.first)
+        if any(s.roles[i][1] in _COMPLEMENTIZERS for i in between) and not any(
+            s.tokens[i].text in (";", ".") for i in between
+        ):
+            return True
+    return False
+
+
 def _named_pair(s: Sentence, own: set) -> list:
     """Two sides the sentence itself joins with "dan"/"and", not including the source:
     "spoken with Hun Manet and Phumtham ... offered to help broker a truce"."""
@@ -406,7 +444,12 @@ def _same_side(a: Event, b: Event) -> bool:
     overtures, saying it has no interest in talks with Seoul" may borrow, "tiba di lokasi ...
     terlibat kontak tembak dengan kelompok tersebut" may not."""
     low, high = sorted((a.quad_class, b.quad_class))
-    return not (high == 4 and 0 < low <= 2)  # 0: a user's code CAMEO lacks, no class
+    if low == 0 or (low <= 2) == (high <= 2):
+        return True  # 0: a user's code CAMEO lacks, no class
+    # across cooperation and conflict only a rejection of, or a threat to end, the
+    # cooperative act
+    hostile = next((e for e in (a, b) if e.quad_class > 2), None)
+    return high < 4 and hostile is not None and hostile.cameo[:2] in _REJECTIONS
 
 
 def _unique(events: Sequence[Event]) -> list[Event]:

@@ -1,6 +1,7 @@
 """Function words of a language (``function_words.tsv``): the little grammar the coder needs.
 
-Roles: prep, agent, between, coord, clause, person, group, leaders, they, mutual, speaker, light,
+Roles: prep, agent, between, coord, clause, person, group, leaders, forces, they, mutual, speaker,
+light,
 be, det, place, quantity, relative, this_country, this_group, this_body, condition, embed
 (a word after which an event noun is someone else's act, not the subject's: "setelah serangan
 itu", "atas penembakan itu", "after the attack"), demonstrative (after an event noun it points
@@ -28,6 +29,7 @@ ROLES = frozenset(
         "person",
         "group",
         "leaders",
+        "forces",
         "they",
         "mutual",
         "speaker",
@@ -61,15 +63,23 @@ class FunctionWords:
         out: list[tuple[frozenset[str], str]] = [
             (self.single.get(t.lower, frozenset()), t.lower) for t in tokens
         ]
-        for i in range(len(tokens)):
-            for size in range(self.longest, 1, -1):
+        i = 0
+        while i < len(tokens):
+            size = self._phrase_at(tokens, i)
+            if size:
                 key = tuple(t.lower for t in tokens[i : i + size])
-                role = self.phrases.get(key) if len(key) == size else None
-                if role:
-                    for j in range(i, i + size):
-                        out[j] = (frozenset({role}), " ".join(key))
-                    break
+                for j in range(i, i + size):
+                    out[j] = (frozenset({self.phrases[key]}), " ".join(key))
+            i += max(1, size)  # a longer phrase keeps the shorter ones inside it
         return out
+
+    def _phrase_at(self, tokens: Sequence[Token], i: int) -> int:
+        """Length of the longest phrase starting at token ``i``, or 0."""
+        for size in range(self.longest, 1, -1):
+            key = tuple(t.lower for t in tokens[i : i + size])
+            if len(key) == size and key in self.phrases:
+                return size
+        return 0
 
 
 @cache

@@ -125,6 +125,9 @@ class Discourse:
         if "leaders" in roles:
             # a country's side as its government ("Thailand's army" -> Thailand's government)
             return [_with_sector(a, "GOV") if a.country else a for a in self.pair]
+        if "forces" in roles:
+            # "kedua militer", "both armies": the two sides' armed forces
+            return [_with_sector(a, "MIL") if a.country else a for a in self.pair]
         return []
 
 
@@ -143,12 +146,14 @@ def _pair(
         sides = list({a.actor.code: a.actor for a in group}.values())
         if len(sides) == 2 and _joined_by_word(sentence, group):
             return sides
-    codes = {a.code for a in old}
+    # two states are told apart by country, one state's two sides by sector too
+    key = _side if len({a.country for a in old}) < 2 else (lambda a: a.country)
+    sides = {key(a) for a in old}
     paired = next(
         (
             e
             for e in events
-            if e.target is not None and not (e.target.code in codes and e.source.code not in codes)
+            if e.target is not None and not (key(e.target) in sides and key(e.source) not in sides)
         ),
         None,
     )
@@ -166,6 +171,11 @@ def _pair(
     if a.country == b.country and (None in (a.sector, b.sector) or a.sector == b.sector):
         return []  # a country and its own institution, or one side twice
     return last
+
+
+def _side(actor: EventActor) -> tuple[str | None, str]:
+    """A side as a country and sector, a country standing for its government."""
+    return actor.country, actor.sector or "GOV"
 
 
 def _joined_by_word(s: Sentence, group: list[PlacedActor]) -> bool:
