@@ -204,6 +204,20 @@ def signature_rows(connection: Connection, ids: Iterable[int]) -> list[dict[str,
     return [dict(row) for row in rows]
 
 
+def story_spans(connection: Connection, story_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """story -> (first, last) publication day of its dated articles."""
+    rows = connection.execute(
+        select(
+            story_articles.c.story_id,
+            func.min(story_articles.c.day),
+            func.max(story_articles.c.day),
+        )
+        .where(story_articles.c.story_id.in_(story_ids), story_articles.c.day >= 0)
+        .group_by(story_articles.c.story_id)
+    )
+    return {story: (first, last) for story, first, last in rows}
+
+
 def new_story(connection: Connection) -> int:
     return connection.execute(insert(stories).values(updated_at=_now())).inserted_primary_key[0]
 

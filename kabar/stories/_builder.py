@@ -8,10 +8,14 @@ For every new article, in publication order:
 3. test each candidate with the link rules (``_links.link``);
 4. no link: a new story. Links into one story: join it. Links into several: the stories
    merge into the oldest one (lowest id), because the article shows they are one.
+   A story spans at most ``stories.window_days``: a link to a story that would then
+   span more is not followed (strongest links are followed first).
 
 The stories are the connected groups of linked articles, so which articles end up
 together does not depend on the order of arrival; only the story numbers do (a merge
-keeps the lowest). Afterwards each story touched gets its lineage, merged events and
+keeps the lowest). The one exception is a chain of links longer than the window (a
+recurring report), which is cut where the window ends, at a place that can depend on
+the order. Afterwards each story touched gets its lineage, merged events and
 summary recomputed from its articles, so they are always current.
 """
 
@@ -130,7 +134,8 @@ class StoryBuilder:
             if found is not None:
                 linked.append((found, row["article_id"], row["story_id"]))
         queries.add_keys(connection, sig.article_id, sig.day, keys)
-        story_ids = sorted({story for _, _, story in linked})
+        story_ids = self._joinable(connection, sig, linked)
+        linked = [item for item in linked if item[2] in story_ids]
         if story_ids:
             story_id = story_ids[0]
             queries.merge_stories(connection, story_id, story_ids[1:])
@@ -162,6 +167,27 @@ class StoryBuilder:
                 "names": json.dumps(sorted(sig.names), ensure_ascii=False),
             },
         )
+
+    def _joinable(
+        self, connection, sig: Signature, linked: list[tuple[Link, int, int]]
+    ) -> list[int]:
+        """The stories the article joins (merged into the lowest id): those it links to,
+        strongest link first, as long as the story they make spans at most the window.
+        Links alone would chain recurring reports (a daily market report, a weekly
+        briefing) into one story over months, each copy a day or two from the last."""
+        strongest_first = sorted(linked, key=lambda item: (-item[0].score, item[1]))
+        candidates = list(dict.fromkeys(story for _, _, story in strongest_first))
+        if sig.day < 0 or not candidates:
+            return sorted(candidates)
+        spans = queries.story_spans(connection, candidates)
+        low = high = sig.day
+        kept = []
+        for story in candidates:
+            first, last = spans.get(story, (low, high))
+            if max(high, last) - min(low, first) <= self.rules.window_days:
+                kept.append(story)
+                low, high = min(low, first), max(high, last)
+        return sorted(kept)
 
     # -- refreshing a story ------------------------------------------------------------------
 

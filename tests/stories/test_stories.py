@@ -500,3 +500,28 @@ def test_an_undated_article_looks_in_every_bucket_that_holds_keys(store):
         assert queries._all_buckets(connection) == [-1, 0, 3, 10, 250]
         found = queries.candidate_ids(connection, ids[-1], -1, ["b0:same"], 7, 4)
     assert found == sorted(ids[:-1])
+
+
+def test_a_recurring_report_does_not_chain_into_one_story_beyond_the_window(store, settings):
+    """The same report every three days, each a near-copy of the last (a weekly market
+    summary): linked day to day, but a story spans at most the window (7 days)."""
+    days = ["2026-03-01", "2026-03-04", "2026-03-07", "2026-03-10", "2026-03-13"]
+    issues = [
+        article(
+            ORIGINAL.replace("Kamis (5/3/2026)", f"edisi {n}"),
+            f"Outlet {n}",
+            f"https://outlet{n}.example/laporan",
+            day,
+        )
+        for n, day in enumerate(days)
+    ]
+    stored(store, issues)
+    StoryBuilder(store, settings).add()
+    spans = [
+        sorted(a["published"] for a in store.story(s["id"])["articles_list"])
+        for s in store.stories(limit=100)
+    ]
+    assert sorted(spans) == [days[:3], days[3:]]
+    for span in spans:
+        first, last = date.fromisoformat(span[0]), date.fromisoformat(span[-1])
+        assert (last - first).days <= settings.stories.window_days
