@@ -257,13 +257,12 @@ class Gazetteer:
         start, end = tokens[i].start, tokens[j - 1].end
         nxt = _next(tokens, j)
         actor = self._role_actor(roles, partner, ctx)
-        if (
-            nxt
-            and nxt.kind == "person"
-            and (_space(text, tokens[j - 1], nxt) or _gap(text, tokens[j - 1], nxt).strip() == ",")
-        ):
+        comma = nxt is not None and _gap(text, tokens[j - 1], nxt).strip() == ","
+        if nxt and nxt.kind == "person" and (_space(text, tokens[j - 1], nxt) or comma):
             person = self._person(nxt, ctx, titled=True, fits=actor)
-            if person is not None:
+            # "Qatar's prime minister, Netanyahu expressed ...": after a comma the name must
+            # fit the title, or it starts the next clause
+            if person is not None and (not comma or actor is None or _holds(person, actor)):
                 return Mention(start, nxt.end, text[start : nxt.end], person), j + 1
         if actor is None:
             return None, j
@@ -365,6 +364,13 @@ class Gazetteer:
         ctx.seen[person.person_id] = person
         term = person.term_at(ctx.on)
         return Actor(term.code, person.name, term.country, term.sector, "person")
+
+
+def _holds(person: Actor, title: Actor) -> bool:
+    """Whether a person found after a title could be its holder (same country, sector)."""
+    if title.country and person.country and title.country != person.country:
+        return False
+    return title.sector is None or person.sector is None or title.sector == person.sector
 
 
 def _fits(term: Term, title: Actor) -> bool:

@@ -410,6 +410,8 @@ def _referred_object(
             return both
         if "person" in roles and "obj" in allowed and discourse.person is not None:
             return [discourse.person] if word in _OBJECT_PRONOUNS else []
+        if word == "it" and "obj" in allowed and discourse.body is not None:
+            return [discourse.body]  # "urged it to also investigate": the body named last
     return []
 
 
@@ -661,7 +663,7 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
     if not sources and not _points_back(s, trigger):
         sources = _object_before(s, trigger)
         if not sources and not _embedded_noun(s, trigger):
-            sources = _subject(s, trigger, discourse)
+            sources = _fronted_phrase_subject(s, trigger) or _subject(s, trigger, discourse)
     if not sources and entry.symmetric and targets:
         sources = _first_other(s, targets)
     # "Indonesia dan Australia menggelar pertemuan": after a light verb the noun acts as a
@@ -706,6 +708,22 @@ def _points_back(s: Sentence, trigger: Trigger) -> bool:
         if s.roles[i][0] or not s.tokens[i].text.isalpha():
             return False
     return False
+
+
+def _fronted_phrase_subject(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "During the call with Sheikh Mohammed, Netanyahu expressed regret", "Dalam kunjungan
+    itu, Prabowo ...": an event noun in a phrase opening the sentence is the main subject's."""
+    if not trigger.first or not s.roles[0][0] & {"prep", "embed", "during"}:
+        return []
+    if _possessed(s, trigger):
+        return []  # "In a video released after his arrest, Yoon said ...": not Yoon's act
+    comma = next((i for i in range(trigger.end, len(s.tokens)) if s.tokens[i].text == ","), None)
+    if comma is None:
+        return []
+    for actor in s.actors:
+        if actor.first in (comma + 1, comma + 2) and actor.prep is None:
+            return [a.actor for a in s.groups[actor.group]]
+    return []
 
 
 def _from_whom(s: Sentence, trigger: Trigger) -> list[EventActor]:

@@ -60,6 +60,7 @@ from ._layout import (
 )
 from ._lexicon import Lexicon, Trigger
 from ._qualities import (
+    NOT_ITS_DATE,
     cue_flags,
     event_date,
     forward,
@@ -188,9 +189,12 @@ class Coder:
         ("sebelumnya", "last year"): reporters date the lead and let it carry."""
         stated = sentence_date(s, text, reference)
         if stated is not None:
+            discourse.last_date = stated
             if stated[1] == "day" and _news_of_the_day(stated[0], reference):
                 discourse.day = stated
             return stated
+        if any(cue.kind == "then" for cue in s.cues):
+            return discourse.last_date  # "Saat itu, pasukan Myanmar membunuh ..."
         if any(cue.kind == "background" for cue in s.cues):
             return None
         return discourse.day
@@ -206,7 +210,7 @@ class Coder:
         pack = get_pack(lang)
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
-        actors = place_actors(text, inside, tokens, home)
+        actors = place_actors(text, inside, tokens, home, lang)
         # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor
         actors = [a for a in actors if not _in_a_pair_phrase(a, roles)]
         referred = anaphors(roles, actors, discourse)
@@ -263,11 +267,12 @@ class Coder:
         if flags["modality"] == "intended" and code in self.ontology:
             code = intent_code(code)
         own = event_date(s, trigger)
-        when, precision = (
-            own
-            or s.date
-            or ((article.published, "publication") if article.published else (None, None))
-        )
+        published = (article.published, "publication") if article.published else (None, None)
+        if own == NOT_ITS_DATE:
+            own = None
+            when, precision = published  # the sentence dates the act reacted to
+        else:
+            when, precision = own or s.date or published
         if flags["modality"] in ("intended", "expected") and own:
             when = forward(when, precision, reference)  # a carried date is not moved
         background = flags["background"] or is_past(when, precision, reference)
@@ -352,8 +357,19 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
         if is_nominal(s, other, s.lang):
             continue
         between = range(other.end, trigger.first)
-        if any(s.roles[i][1] in _COMPLEMENTIZERS for i in between) and not any(
-            s.tokens[i].text in (";", ".") for i in between
+        if any(s.tokens[i].text in (";", ".") for i in between):
+            continue
+        if any(s.roles[i][1] in _COMPLEMENTIZERS for i in between):
+            return True
+        # "meminta negara-negara ASEAN menghentikan pasokan": the addressee, then its act
+        told = [a for a in s.actors if other.end <= a.first and a.end <= trigger.first]
+        if (
+            told
+            and trigger.first - told[-1].end <= 1
+            and not any(
+                s.tokens[i].text == "," or "coord" in s.roles[i][0]
+                for i in range(told[-1].end, trigger.first)
+            )
         ):
             return True
     return False
@@ -452,6 +468,15 @@ def _same_side(a: Event, b: Event) -> bool:
     return high < 4 and hostile is not None and hostile.cameo[:2] in _REJECTIONS
 
 
+def _side_key(actor, other) -> str:
+    """How an event side is told apart from a repeat: by country between two countries
+    ("Vietnam memprotes China" and "... memprotes tindakan pasukan China" are one protest),
+    by its full code within one country or for an IGO."""
+    if other is not None and actor.country and other.country and actor.country != other.country:
+        return actor.country
+    return actor.code
+
+
 def _unique(events: Sequence[Event]) -> list[Event]:
     """One event per (source, target, code, date, negation); two symmetric events of one
     kind between the same pair (a call reported from each side, "menghubungi" and "dalam
@@ -459,11 +484,12 @@ def _unique(events: Sequence[Event]) -> list[Event]:
     seen: set[tuple] = set()
     out = []
     for event in events:
-        target = str(event.target.code if event.target else None)
+        source = _side_key(event.source, event.target)
+        target = _side_key(event.target, event.source) if event.target else "None"
         if event.symmetric:
-            key = (tuple(sorted((event.source.code, target))), event.cameo[:2], "sym")
+            key = (tuple(sorted((source, target))), event.cameo[:2], "sym")
         else:
-            key = ((event.source.code, target), event.cameo)
+            key = ((source, target), event.cameo)
         key += (event.date, event.negated)
         if key not in seen:
             seen.add(key)

@@ -26,6 +26,7 @@ _PREP_REACH = 5
 # "pasukan Myanmar membunuh warga sipil": a bare role takes a country named at most this
 # many characters away
 _ROLE_COUNTRY_REACH = 60
+_ROLE_COUNTRY_AFTER = 2
 
 # Punctuation that ends a phrase: a preposition does not govern across it
 PUNCTUATION_BREAKS = {",", ";", ":", '"', "“", "”"}
@@ -76,6 +77,7 @@ class Discourse:
     person: EventActor | None = None
     pair: list[EventActor] = field(default_factory=list)
     day: tuple[str, str] | None = None  # the last day a sentence stated
+    last_date: tuple[str, str] | None = None  # the last date of any precision stated
     country: EventActor | None = None  # for "negara itu", "the country"
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"
@@ -141,7 +143,7 @@ def _pair(
     ("antara Hun Manet dan Phumtham"), else the sides of the sentence's first two-sided
     event ("A bertemu B, didampingi C" is A and B), else the last two actors named. A third
     party acting on one of the old pair ("Trump menelepon kedua pemimpin", "Anwar memimpin
-    mediasi") leaves the pair as it was."""
+    mediasi"), or one of it acting on a third party, leaves the pair as it was."""
     for group in reversed(sentence.groups):
         sides = list({a.actor.code: a.actor for a in group}.values())
         if len(sides) == 2 and _joined_by_word(sentence, group):
@@ -149,11 +151,13 @@ def _pair(
     # two states are told apart by country, one state's two sides by sector too
     key = _side if len({a.country for a in old}) < 2 else (lambda a: a.country)
     sides = {key(a) for a in old}
+    # an event with exactly one side of the old pair (a third party acting on it, or one of
+    # it acting on a third) leaves the pair as it was
     paired = next(
         (
             e
             for e in events
-            if e.target is not None and not (key(e.target) in sides and key(e.source) not in sides)
+            if e.target is not None and (key(e.target) in sides) == (key(e.source) in sides)
         ),
         None,
     )
@@ -193,7 +197,7 @@ def _event_actor(mention: Mention, country: str | None) -> EventActor:
 
 
 def place_actors(
-    text: str, mentions: list[Mention], tokens: list[Token], home: str | None
+    text: str, mentions: list[Mention], tokens: list[Token], home: str | None, lang: str = "id"
 ) -> list[PlacedActor]:
     """Mentions on token indices (a mention covers the tokens that overlap it).
 
@@ -208,7 +212,7 @@ def place_actors(
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
             continue
-        country = _country_for_role(mention, mentions, home)
+        country = _country_for_role(mention, mentions, home, lang)
         bare_role = mention.actor.code.startswith("---")
         if bare_role and (country is None or not mention.actor.sector):
             continue  # "pihak" alone, or a role whose country no one names
@@ -261,15 +265,21 @@ def _join_pair(text: str, last: Mention, mention: Mention) -> Mention | None:
     return None
 
 
-def _country_for_role(mention: Mention, mentions: list[Mention], home: str | None) -> str | None:
+def _country_for_role(
+    mention: Mention, mentions: list[Mention], home: str | None, lang: str
+) -> str | None:
     if not mention.actor.code.startswith("---") or mention.actor.sector == "IGO":
         return mention.actor.country  # an unnamed international body belongs to no country
+    # English names a role's country before it ("Thai officers"): one named further on is
+    # often where people come from ("officers detained migrants, most of them from Myanmar");
+    # Indonesian names it after ("warga sipil di kota El Fasher, Sudan")
     nearby = [
         (distance, m.actor.country)
         for m in mentions
         if m.actor.country and m.actor.sector != "MED"
         for distance in (max(mention.start - m.end, m.start - mention.end),)
         if 0 <= distance <= _ROLE_COUNTRY_REACH
+        and (lang != "en" or m.end <= mention.start or distance <= _ROLE_COUNTRY_AFTER)
     ]
     return min(nearby)[1] if nearby else home
 
@@ -439,7 +449,13 @@ def _coordinated(s: Sentence, left: PlacedActor, right: PlacedActor) -> bool:
     if not 1 <= len(between) <= 3:
         return False
     roles = [s.roles[i][0] for i in between]
-    return any("coord" in r for r in roles) and all(r & {"coord", "det"} for r in roles)
+    if not (any("coord" in r for r in roles) and all(r & {"coord", "det"} for r in roles)):
+        return False
+    # a bare comma joins a list only if the list goes on ("Israel, AS, dan Inggris"), not
+    # "Qatar's prime minister, Netanyahu expressed ..."
+    if all(s.tokens[i].text == "," for i in between):
+        return right.end < len(s.tokens) and "coord" in s.roles[right.end][0]
+    return True
 
 
 def reference_date(article: Article) -> date | None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ..actors import Places
 from ..lang import find_dates
-from ._arguments import clause_start
+from ._arguments import clause_start, is_nominal
 from ._layout import Sentence
 from ._lexicon import Trigger
 
@@ -21,6 +21,11 @@ _INTENTION_REACH = 5
 # clause the word naming an occasion ("dalam", "saat", "during") may be
 _OCCASION_REACH = 8
 
+# Reactions (statements, appeals, demands, criticism, rejection, threats) to a forceful act
+# (protest, coercion, violence) named after them
+_REACTION_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_FORCEFUL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
 # "denied wrongdoing and accused ...": a cue does not reach past these to the next verb
 _CONJUNCTIONS = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
 
@@ -29,7 +34,7 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
     start = clause_start(s, trigger.first)
     negated = intended = hedged = expected = background = False
     for cue in s.cues:
-        if cue.kind == "background":
+        if cue.kind in ("background", "then"):
             background = True
         if cue.last > trigger.first or cue.first < start:
             continue
@@ -65,6 +70,10 @@ def sentence_date(s: Sentence, text: str, reference: date | None):
     return None
 
 
+# event_date's answer when the sentence's date is that of the act an event reacts to
+NOT_ITS_DATE = (None, None)
+
+
 def event_date(s: Sentence, trigger: Trigger):
     """The date stated in the same clause as the event word: "mengirimkan bantuan untuk korban
     gempa yang mengguncang Myanmar pada Jumat (28/3)" dates the quake, not the aid; "situs
@@ -76,9 +85,26 @@ def event_date(s: Sentence, trigger: Trigger):
     if -1 in scopes:
         scopes.update(_occasions(s))
     for first, resolved in s.dates:
-        if _scope(s, first) in scopes:
-            return resolved.date.isoformat(), resolved.precision
+        if _scope(s, first) not in scopes:
+            continue
+        if _dates_its_object(s, trigger, first):
+            return NOT_ITS_DATE
+        return resolved.date.isoformat(), resolved.precision
     return None
+
+
+def _dates_its_object(s: Sentence, trigger: Trigger, first: int) -> bool:
+    """ "mengecam keras serangan udara Israel ke Gaza pada Selasa (28/10)": a date after the
+    event noun a reaction is about dates that act, not the reaction."""
+    code = trigger.entry.cameo
+    if code[:2] not in _REACTION_ROOTS or code[:3] in ("115", "116"):
+        return False  # a lawsuit or a verdict has its own date
+    return any(
+        trigger.end <= t.first < first
+        and t.entry.cameo[:2] in _FORCEFUL_ROOTS
+        and is_nominal(s, t, s.lang)
+        for t in s.triggers
+    )
 
 
 def _occasions(s: Sentence) -> list[int]:
@@ -130,11 +156,13 @@ def _inside_a_clause(s: Sentence, comma: int) -> bool:
 def forward(when: str | None, precision: str | None, reference: date | None) -> str | None:
     """A planned event is not in the past: "akan bertemu pada Jumat" read back to last
     Friday (the resolver's default for a bare weekday) means next Friday."""
-    if not when or precision != "day" or reference is None:
+    if not when or reference is None:
         return when
     day = date.fromisoformat(when)
-    if 0 < (reference - day).days < 7:
+    if precision == "day" and 0 < (reference - day).days < 7:
         return (day + timedelta(days=7)).isoformat()
+    if precision == "month" and day < reference.replace(day=1):
+        return day.replace(year=day.year + 1).isoformat()  # "would visit China in April"
     return when
 
 

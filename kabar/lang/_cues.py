@@ -2,7 +2,8 @@
 
 The coder asks, for each event verb, which cues stand near it: "tidak" (negated),
 "akan" (intention), "diharapkan" (expectation), "dilaporkan" (hedged), "kata" (a quote's
-speech verb), "tahun lalu" (background). This module only finds them; deciding scope is
+speech verb), "tahun lalu" (background), "saat itu" (then: background, at the time the
+story last named). This module only finds them; deciding scope is
 the coder's job.
 """
 
@@ -17,7 +18,15 @@ from kabar.lang._pack import PackDataError, get_pack, split_columns
 from kabar.lang._patterns import PatternIndex, TokenPattern, parse_pattern, scan
 from kabar.lang._tokens import Token
 
-CUE_KINDS = ("negation", "intention", "expectation", "hedge", "attribution", "background")
+CUE_KINDS = (
+    "negation",
+    "intention",
+    "expectation",
+    "hedge",
+    "attribution",
+    "background",
+    "then",
+)
 
 
 @dataclass(frozen=True, slots=True)

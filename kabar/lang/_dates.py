@@ -29,7 +29,7 @@ from kabar.lang._patterns import (
 from kabar.lang._tokens import Token, tokenize
 
 Precision = Literal["day", "week", "month", "year"]
-UNITS = ("day", "week", "month", "year", "weekday", "monthname", "date")
+UNITS = ("day", "week", "month", "year", "weekday", "monthname", "date", "none")
 _PRECISION: dict[str, Precision] = {
     "day": "day",
     "week": "week",
@@ -195,6 +195,8 @@ def _absolute(slots: Slots, reference: date) -> ResolvedDate | None:
 
 
 def _resolve(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate | None:
+    if rule.unit == "none":
+        return None  # "Undang-Undang Nomor 3 Tahun 2025": a name with a year, not a date
     if rule.unit == "date":
         return _absolute(slots, reference)
     if rule.unit == "weekday":

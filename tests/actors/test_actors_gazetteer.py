@@ -386,3 +386,8 @@ def test_an_indonesian_role_chain_takes_its_head_sector(gaz):
 def test_a_currency_is_not_its_country(gaz):
     assert codes(gaz, "investasi senilai 10 miliar dolar AS") == []
     assert codes(gaz, "seized 2 million US dollars") == []
+
+
+def test_a_name_after_a_comma_must_fit_the_title(gaz):
+    text = "During the call with Qatar's prime minister, Netanyahu expressed regret."
+    assert [m.actor.country for m in gaz.find(text, on=date(2025, 9, 30))] == ["QAT", "ISR"]

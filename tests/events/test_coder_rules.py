@@ -696,3 +696,75 @@ def test_a_denial_is_of_a_deed_not_of_a_target(coder):
 def test_killing_thousands_is_a_mass_killing(coder):
     text = "Pasukan Myanmar membunuh ribuan warga sipil Rohingya."
     assert any(e.cameo == "202" for *_, e in code(coder, text))
+
+
+def test_an_event_with_one_side_of_the_pair_keeps_the_pair(coder):
+    text = (
+        "Thailand dan Kamboja menandatangani deklarasi damai. "
+        "Phnom Penh meminta tim pengamat ASEAN hadir. "
+        "Malaysia siap memfasilitasi pertemuan kedua pihak."
+    )
+    found = pairs(code(coder, text))
+    assert ("MYS", "THA", "03") in found and not any(
+        t.startswith("IGO") for _, t, r in found if r == "03"
+    )
+
+
+def test_a_repeat_with_a_finer_side_is_one_event(coder):
+    text = "Vietnam memprotes China. Vietnam memprotes tindakan pasukan China terhadap nelayan."
+    protests = [(s, t) for s, t, root, _ in code(coder, text) if root == "11"]
+    assert len(protests) == 1
+
+
+def test_the_addressees_act_is_what_an_appeal_asks_for(coder):
+    text = "NUG meminta negara-negara ASEAN menghentikan pasokan senjata ke Myanmar."
+    assert not any(root == "07" for *_, root, _ in code(coder, text))
+
+
+def test_a_number_and_year_in_a_laws_name_is_no_date(coder):
+    text = "Mahasiswa menggugat Undang-Undang Nomor 3 Tahun 2025 ke Mahkamah Konstitusi."
+    events = [e for *_, e in code(coder, text, published="2025-09-18")]
+    assert events and all(e.date_precision == "publication" for e in events)
+
+
+def test_a_reaction_is_not_dated_by_the_act_it_reacts_to(coder):
+    text = "Indonesia mengecam keras serangan udara Israel ke Gaza pada Selasa (13/1) malam."
+    dated = {root: e.date for _, _, root, e in code(coder, text)}
+    assert dated == {"11": "2026-01-17", "19": "2026-01-13"}
+
+
+def test_at_the_time_dates_a_sentence_like_the_last_date(coder):
+    text = (
+        "Gambia menggugat Myanmar pada 2019. "
+        "Saat itu, pasukan Myanmar dituduh membunuh ribuan warga sipil Rohingya."
+    )
+    killings = [e for s, t, root, e in code(coder, text) if root == "20"]
+    assert killings and killings[0].date == "2019-01-01" and killings[0].background
+
+
+def test_a_planned_month_is_ahead(coder):
+    text = "Trump said he would visit China in April."
+    (event,) = [e for *_, e in code(coder, text, "en", published="2025-10-30")]
+    assert event.date == "2026-04-01"
+
+
+def test_a_role_takes_an_english_country_before_it(coder):
+    text = "Malaysian police detained 87 migrants, most of them from Myanmar."
+    assert any(s == "MYSCOP" for s, *_ in code(coder, text, "en"))
+
+
+def test_a_fronted_phrase_event_is_the_main_subjects(coder):
+    text = "During the call with Qatar's prime minister, Netanyahu expressed regret."
+    found = pairs(code(coder, text, "en"))
+    assert ("ISRGOV", "QATGOV", "04") in found or ("QATGOV", "ISRGOV", "04") in found
+
+
+def test_naming_suspects_with_a_long_object(coder):
+    text = "Indonesia's KPK named a regent in South Sumatra and five others as suspects."
+    assert ("IDNJUD", "IDNGOV", "17") in pairs(code(coder, text, "en"))
+
+
+def test_a_bare_comma_after_a_phrase_is_no_list(coder):
+    text = "During the call with Qatar's prime minister, Netanyahu expressed regret."
+    found = pairs(code(coder, text, "en", published="2025-09-30"))
+    assert ("ISRGOV", "QATGOV", "04") in found
