@@ -57,6 +57,7 @@ class FunctionWords:
     single: dict[str, frozenset[str]]
     phrases: dict[tuple[str, ...], str]
     longest: int
+    sizes: dict[str, tuple[int, ...]]  # first word -> lengths of the phrases it starts
 
     def roles(self, tokens: Sequence[Token]) -> list[tuple[frozenset[str], str]]:
         """Per token: its roles and the word(s) giving them (a phrase marks all its tokens)."""
@@ -75,7 +76,7 @@ class FunctionWords:
 
     def _phrase_at(self, tokens: Sequence[Token], i: int) -> int:
         """Length of the longest phrase starting at token ``i``, or 0."""
-        for size in range(self.longest, 1, -1):
+        for size in self.sizes.get(tokens[i].lower, ()):
             key = tuple(t.lower for t in tokens[i : i + size])
             if len(key) == size and key in self.phrases:
                 return size
@@ -97,4 +98,12 @@ def function_words(lang: str) -> FunctionWords:
         else:
             phrases[words] = role
     longest = max((len(p) for p in phrases), default=1)
-    return FunctionWords({k: frozenset(v) for k, v in single.items()}, phrases, longest)
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return FunctionWords(
+        {k: frozenset(v) for k, v in single.items()},
+        phrases,
+        longest,
+        {word: tuple(sorted(lengths, reverse=True)) for word, lengths in sizes.items()},
+    )

@@ -240,7 +240,8 @@ class PatternIndex:
         if self.lemma and key.isalpha():
             found += self.lemma.get(get_pack(self.lang).lemma(key), ())
         for element, numbers in self.placeholder.items():
-            if match_element(element, token, self.lang) is not None:
+            # placeholders depend on the token's text only: the cached matcher, key once
+            if _match_placeholder(element, key, self.lang) is not None:
                 found += numbers
         return found
 
