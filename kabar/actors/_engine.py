@@ -36,6 +36,8 @@ _PRIORITY = {
     "country": 3,
     "role": 4,
 }
+# Sectors of groups of people (not offices): "pendukung Yoon" are civilians of Yoon's country
+_CROWDS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU"})
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -260,6 +262,9 @@ class Gazetteer:
         comma = nxt is not None and _gap(text, tokens[j - 1], nxt).strip() == ","
         if nxt and nxt.kind == "person" and (_space(text, tokens[j - 1], nxt) or comma):
             person = self._person(nxt, ctx, titled=True, fits=actor)
+            if person is not None and not comma and partner is None and _crowd(roles):
+                # "pendukung Yoon", "Yoon's supporters": a group of the person's country
+                return self._followers(text, start, nxt, roles, person), j + 1
             # "Qatar's prime minister, Netanyahu expressed ...": after a comma the name must
             # fit the title, or it starts the next clause
             if person is not None and (not comma or actor is None or _holds(person, actor)):
@@ -277,6 +282,19 @@ class Gazetteer:
                 ctx.learnt.setdefault(name.split()[-1], actor)
                 end = name_end
         return Mention(start, end, text[start:end], actor), j
+
+    @staticmethod
+    def _followers(text: str, start: int, name: _Token, roles, person: Actor) -> Mention:
+        """A role that is no title before a person's name: the people of that role in the
+        person's country ("ribuan pendukung Yoon" are South Korean civilians)."""
+        role = [_role(t) for t in roles if _role(t).agent]
+        sector = role[0].sector if role else person.sector
+        country = person.country
+        code = _code(country, sector, False)
+        actor = Actor(
+            code, f"{person.name} ({role[0].name if role else ''})", country, sector, "role"
+        )
+        return Mention(start, name.end, text[start : name.end], actor)
 
     def _role_actor(
         self, roles: list[_Token], partner: _Token | None, ctx: _Context
@@ -364,6 +382,13 @@ class Gazetteer:
         ctx.seen[person.person_id] = person
         term = person.term_at(ctx.on)
         return Actor(term.code, person.name, term.country, term.sector, "person")
+
+
+def _crowd(roles: list[_Token]) -> bool:
+    """Whether the role words name a crowd ("pendukung", "supporters"), never a title or an
+    office: only a crowd before a person's name stands for the person's followers."""
+    kinds = [e.target.role for t in roles for e in t.entries if e.target.role]
+    return bool(kinds) and all(r.sector in _CROWDS and not r.title for r in kinds)
 
 
 def _holds(person: Actor, title: Actor) -> bool:

@@ -26,6 +26,9 @@ _GENITIVE_REACH = 4
 _QUOTE_MARKS = frozenset({'"', "”", "“"})
 
 _FROM = frozenset({"from", "dari"})
+# "menolak tawaran gencatan senjata dari Hamas": what is refused, then who sent it
+_REFUSAL_ROOTS = frozenset({"12"})
+_SENDER_REACH = 4
 
 _POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our"})
 
@@ -40,6 +43,8 @@ _OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 # Passive acts whose doer, left unnamed, is the authority reporting them
 _AUTHORITY_ROOTS = frozenset({"09", "15", "17"})
+# who investigated or arrested a suspect before questions him again
+_INQUIRY_ROOTS = frozenset({"09", "17"})
 _AUTHORITIES = frozenset({"COP", "MIL", "JUD", "GOV"})
 
 # "Anwar, yang tahun ini memegang keketuaan ASEAN, ...": how far back a relative clause's
@@ -381,7 +386,24 @@ def _after(
         _that_clause_subject(s, trigger)
         or _earlier_doer(s, trigger, discourse)
         or _object_noun_target(s, trigger)
+        or _sender_of_object(s, trigger)
     )
+
+
+def _sender_of_object(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "mengabaikan panggilan pemeriksaan dari CIO", "rejected an offer from Washington": a
+    refusal is aimed at whoever sent what is refused."""
+    if trigger.entry.cameo[:2] not in _REFUSAL_ROOTS:
+        return []
+    for actor in s.actors:
+        if not trigger.end < actor.first <= trigger.end + _SENDER_REACH:
+            continue
+        between = [s.roles[i] for i in range(trigger.end, actor.first - 1)]
+        if actor.prep_word in _FROM and not any(
+            "embed" in roles or word in PUNCTUATION_BREAKS for roles, word in between
+        ):
+            return [a.actor for a in s.groups[actor.group]]
+    return []
 
 
 def _object_noun_target(s: Sentence, trigger: Trigger) -> list[EventActor]:
@@ -585,9 +607,13 @@ def _bare_agent(s: Sentence, trigger: Trigger) -> list[EventActor]:
 def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     if passive:
         agent = _agent(s, trigger) or (_bare_agent(s, trigger) if s.lang == "id" else [])
-        if not agent and trigger.entry.cameo[:2] in _AUTHORITY_ROOTS:
-            agent = _reporting_authority(s, trigger)
-        return agent, _subject(s, trigger, discourse) or _phrase_before(s, trigger)
+        patient = _subject(s, trigger, discourse) or _phrase_before(s, trigger)
+        root = trigger.entry.cameo[:2]
+        if not agent and root == "15":
+            return patient, []  # "3.000 polisi dikerahkan": the forces deployed act
+        if not agent and root in _AUTHORITY_ROOTS:
+            agent = _reporting_authority(s, trigger) or _last_authority_on(patient, discourse)
+        return agent, patient
     sources = _subject(s, trigger, discourse)
     allowed = entry.targets
     if s.lang == "en" and _gerund_with_object(s, trigger):
@@ -607,6 +633,22 @@ def _phrase_before(s: Sentence, trigger: Trigger) -> list[EventActor]:
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
         if actor.prep == "prep" and actor.prep_word in trigger.entry.targets:
             return [a.actor for a in s.groups[actor.group]]
+    return []
+
+
+def _last_authority_on(patients, discourse) -> list[EventActor]:
+    """ "Yoon diselidiki atas dugaan ...": investigated by whoever last arrested, searched or
+    charged him in the story."""
+    if not patients or discourse is None:
+        return []
+    codes = {a.code for a in patients}
+    for event in reversed(discourse.events):
+        if (
+            event.target is not None
+            and event.target.code in codes
+            and event.cameo[:2] in _INQUIRY_ROOTS
+        ):
+            return [event.source]
     return []
 
 

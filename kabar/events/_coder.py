@@ -21,12 +21,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..actors import Gazetteer, Places
 from ..lang import find_cues, get_pack, split_sentences, tokenize
-from ..models import Article, Event
+from ..models import Article, Event, EventActor
 from ..ontology import CameoCode, Ontology, intent_code
 from ..settings import Settings
 from ._arguments import (
@@ -58,7 +58,7 @@ from ._layout import (
     reference_date,
     without_credits,
 )
-from ._lexicon import Lexicon, Trigger
+from ._lexicon import Entry, Lexicon, Trigger
 from ._qualities import (
     NOT_ITS_DATE,
     cue_flags,
@@ -89,6 +89,15 @@ _COMPLEMENTIZERS = frozenset({"untuk", "agar", "supaya", "bahwa", "to", "that"})
 
 # A day stated at most this many days before publication dates the sentences after it too
 _CARRIED_DAY_REACH = 7
+
+# "keesokan harinya", "the previous day": a sentence a day off the story's last day
+_DAY_SHIFTS = {"next_day": 1, "prior_day": -1}
+
+# "Tokyo juga mengecam": how far before its event word "also" may stand
+_ALSO_REACH = 3
+
+# A missile test or an alert with no one named is aimed at the country the story is told from
+_SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
 
 # Deployments and alerts are aimed at whoever the story's latest conflict or protest is with
 _FORCE_POSTURE_ROOTS = frozenset({"15"})
@@ -149,6 +158,7 @@ class Coder:
         events: list[Event] = []
         discourse = Discourse(countries={m.actor.country for m in mentions if m.actor.country})
         home = home_country(article, self.gazetteer, lang, mentions)
+        discourse.home = home
         mentions = without_credits(outside_dateline(text, mentions), article.cited_sources)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)
@@ -165,10 +175,13 @@ class Coder:
                     if not any(a.first <= c.first and c.last <= a.end for a in sentence.actors)
                 ]
                 sentence.date = self._date(sentence, text, reference, discourse)
-                found = [
-                    self._events(text, sentence, trigger, lang, discourse, reference, article)
-                    for trigger in sentence.triggers
-                ]
+                found = []
+                for trigger in sentence.triggers:
+                    batch = self._events(
+                        text, sentence, trigger, lang, discourse, reference, article
+                    )
+                    found.append(batch)
+                    sentence.events_so_far.extend(e for e in batch if e.target is not None)
                 # what an appeal or a threat asks for lends it a target, then is dropped
                 content = [_content_of(sentence, t) for t in sentence.triggers]
                 coded = [
@@ -195,6 +208,12 @@ class Coder:
             return stated
         if any(cue.kind == "then" for cue in s.cues):
             return discourse.last_date  # "Saat itu, pasukan Myanmar membunuh ..."
+        for cue in s.cues:
+            if cue.kind in _DAY_SHIFTS:  # "keesokan harinya", "the previous day"
+                base = discourse.day or discourse.last_date
+                if not (base and base[1] == "day") and reference is not None:
+                    base = reference.isoformat(), "day"
+                return _shifted(base, _DAY_SHIFTS[cue.kind])
         if any(cue.kind == "background" for cue in s.cues):
             return None
         return discourse.day
@@ -211,8 +230,13 @@ class Coder:
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
         actors = place_actors(text, inside, tokens, home, lang)
-        # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor
-        actors = [a for a in actors if not _in_a_pair_phrase(a, roles)]
+        # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor;
+        # "bendera Korea Selatan", "American flags": a thing's origin, not an actor
+        actors = [
+            a
+            for a in actors
+            if not _in_a_pair_phrase(a, roles) and not _of_a_thing(a, actors, roles, lang)
+        ]
         referred = anaphors(roles, actors, discourse)
         # "kelompok bersenjata itu" refers to the group named before, not to a new one
         actors = [a for a in actors if not any(_overlap(a, r) for r in referred)]
@@ -234,6 +258,10 @@ class Coder:
         entry = trigger.entry
         if not fits(word_form(s, trigger, lang), entry.pos) or conditional(s, trigger):
             return []
+        if "same" in entry.flags:
+            entry = _the_same_act(entry, discourse, s)  # "took the same step"
+            if entry is None:
+                return []
         if _announces_another(s, trigger):
             return []
         nominal = is_nominal(s, trigger, lang)
@@ -244,13 +272,17 @@ class Coder:
             sources, targets = verbal_arguments(s, trigger, entry, passive, discourse)
             paired = True
         # a target that is no other side than the source (its own city) is no target
+        if "same" in trigger.entry.flags and s.same_target is not None:
+            targets = [s.same_target]
         targets = [t for t in targets if any(distinct(src, t) for src in sources)]
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
             if not (targets or nominal and not after_light_verb(s, trigger)):
                 targets = _country_where(s, trigger, sources)
         if sources and not targets:
-            targets = _implied_targets(s, entry, sources, discourse)
+            targets = _implied_targets(s, entry, sources, discourse, passive)
+        if sources and not targets and "same" not in entry.flags:
+            targets = _again(s, entry, sources, discourse)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         if mutual and len(sources) >= 2:
@@ -272,7 +304,7 @@ class Coder:
             own = None
             when, precision = published  # the sentence dates the act reacted to
         else:
-            when, precision = own or s.date or published
+            when, precision = _day_after(s, trigger, published) or own or s.date or published
         if flags["modality"] in ("intended", "expected") and own:
             when = forward(when, precision, reference)  # a carried date is not moved
         background = flags["background"] or is_past(when, precision, reference)
@@ -307,6 +339,57 @@ class Coder:
         ]
 
 
+def _the_same_act(entry: Entry, discourse: Discourse, s: Sentence) -> Entry | None:
+    """ "Britain, Canada and Australia took the same step", "melakukan hal yang sama": the
+    act and target of the latest event before, done by a new source."""
+    before = [e for e in discourse.events if e.start <= s.start] + list(s.events_so_far)
+    if not before:
+        return None
+    last = before[-1]
+    s.same_target = last.target
+    return replace(entry, cameo=last.cameo, targets=frozenset())
+
+
+def _again(s: Sentence, entry: Entry, sources: list, discourse: Discourse) -> list:
+    """ "Belgium, Luxembourg, Malta and Monaco also announced their recognition": with
+    "also"/"juga" and no target, an act of a code the story reported goes to the same target."""
+    if not _also_before(s, entry):
+        return []
+    own = {(a.country, a.sector) for a in sources}
+    for event in reversed(discourse.events):
+        target = event.target
+        if event.cameo == entry.cameo and target and (target.country, target.sector) not in own:
+            return [target]
+    return []
+
+
+def _also_before(s: Sentence, entry: Entry) -> bool:
+    """ "also"/"juga" within a few words before the event word it modifies."""
+    for trigger in s.triggers:
+        if trigger.entry is entry:
+            start = max(0, trigger.first - _ALSO_REACH)
+            return any("also" in s.roles[i][0] for i in range(start, trigger.first))
+    return False
+
+
+def _shifted(when: tuple[str, str] | None, days: int) -> tuple[str, str] | None:
+    """A day moved by a number of days; only a day can be moved."""
+    if when is None or when[0] is None or when[1] not in ("day", "publication"):
+        return None
+    return (date.fromisoformat(when[0][:10]) + timedelta(days=days)).isoformat(), "day"
+
+
+def _day_after(s: Sentence, trigger: Trigger, published) -> tuple[str, str] | None:
+    """ "France recognised Palestine on Monday, a day after Britain took the same step":
+    what follows "a day after" happened the day before the sentence's date."""
+    for cue in s.cues:
+        if cue.kind == "day_after" and cue.last <= trigger.first:
+            if any(first >= cue.last for first, _ in s.dates):
+                return None  # "a day after Britain did so on Sunday": its own date
+            return _shifted(s.date or published, -1)
+    return None
+
+
 def _news_of_the_day(day: str, reference) -> bool:
     """A day the following sentences may inherit: in the week up to the publication date;
     a scheduled day ahead or a background day months back dates only its own sentence."""
@@ -316,7 +399,9 @@ def _news_of_the_day(day: str, reference) -> bool:
     return 0 <= (reference - moment).days <= _CARRIED_DAY_REACH
 
 
-def _implied_targets(s: Sentence, entry, sources: list, discourse: Discourse) -> list:
+def _implied_targets(
+    s: Sentence, entry, sources: list, discourse: Discourse, passive: bool = False
+) -> list:
     """Targets the sentence leaves to the story so far:
 
     * an entry flagged ``pair`` ("memimpin mediasi tersebut", "brokered the talks") is
@@ -344,6 +429,18 @@ def _implied_targets(s: Sentence, entry, sources: list, discourse: Discourse) ->
             side = (event.source.country, event.source.sector)
             if side not in own and event.quad_class in (3, 4):
                 return [event.source]
+    # (not forces "dikerahkan untuk mengangkut logistik": deployed, not displayed)
+    alone = len(s.triggers) == 1 and not passive
+    home = discourse.home
+    # "Korea Utara menembakkan rudal balistik" reported from Seoul: a show of force aimed
+    # at the country the story is told from
+    if (
+        entry.cameo in _SHOWS_OF_FORCE
+        and home
+        and alone
+        and home not in {a.country for a in sources}
+    ):
+        return [EventActor(home, home, None, home)]
     return []
 
 
@@ -449,6 +546,28 @@ def _country_where(s: Sentence, trigger: Trigger, sources: list) -> list:
 
 def _in_a_pair_phrase(actor: PlacedActor, roles) -> bool:
     return any(roles[i][0] & _PAIR_ROLES for i in range(actor.first, actor.end))
+
+
+def _of_a_thing(actor: PlacedActor, actors: list[PlacedActor], roles, lang: str) -> bool:
+    """ "bendera Korea Selatan dan AS", "American flags": a country naming where a thing comes
+    from is no actor. Indonesian names the thing first, English after; countries coordinated
+    with the one next to the thing share it."""
+    if actor.kind != "country":
+        return False
+    by_first = {a.first: a for a in actors if a.kind == "country"}
+    by_end = {a.end: a for a in actors if a.kind == "country"}
+    current = actor
+    if lang == "en":
+        while current.end < len(roles) and "coord" in roles[current.end][0]:
+            if current.end + 1 not in by_first:
+                break
+            current = by_first[current.end + 1]
+        return current.end < len(roles) and "thing" in roles[current.end][0]
+    while current.first > 0 and "coord" in roles[current.first - 1][0]:
+        if current.first - 1 not in by_end:
+            break
+        current = by_end[current.first - 1]
+    return current.first > 0 and "thing" in roles[current.first - 1][0]
 
 
 def _overlap(a: PlacedActor, b: PlacedActor) -> bool:

@@ -6,7 +6,9 @@ be, det, place, quantity, relative, this_country, this_group, this_body, conditi
 (a word after which an event noun is someone else's act, not the subject's: "setelah serangan
 itu", "atas penembakan itu", "after the attack"), demonstrative (after an event noun it points
 back to an act already reported: "kericuhan itu"), during (names the occasion a relative
-clause after it dates: "dalam operasi yang digelar Rabu malam").
+clause after it dates: "dalam operasi yang digelar Rabu malam"), also (the act repeats one the
+story reported: "juga", "also"), thing (a country after it is a thing's origin, not an actor:
+"bendera Korea Selatan", "American flags").
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ ROLES = frozenset(
         "embed",
         "demonstrative",
         "during",
+        "also",
+        "thing",
     }
 )
 

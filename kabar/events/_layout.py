@@ -68,6 +68,8 @@ class Sentence:
     date: tuple[str, str] | None = None  # stated, or carried over from the story so far
     date_doubtful: bool = False  # "Jumat (15/1)" when the 15th was a Thursday
     dates: list = field(default_factory=list)  # (token index, ResolvedDate) of each date
+    events_so_far: list = field(default_factory=list)  # coded earlier in this sentence
+    same_target: EventActor | None = None  # "took the same step": the act's earlier target
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Discourse:
     pair: list[EventActor] = field(default_factory=list)
     day: tuple[str, str] | None = None  # the last day a sentence stated
     last_date: tuple[str, str] | None = None  # the last date of any precision stated
+    home: str | None = None  # the country the story is told from
     country: EventActor | None = None  # for "negara itu", "the country"
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"

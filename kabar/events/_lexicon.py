@@ -20,7 +20,7 @@ from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
-_FLAGS = {"sym", "pair", "victim", "after", "answer"}
+_FLAGS = {"sym", "pair", "victim", "after", "answer", "same"}
 
 # The code of a row that names no event: its words keep shorter patterns inside them from
 # firing ("kejahatan perang" is no "perang", "tawanan perang" no war)
@@ -41,7 +41,7 @@ class Entry:
     targets: frozenset[str]  # "obj" (direct object) and prepositions that mark the target
     symmetric: bool
     origin: str  # "id/events.tsv:12", for the event's explanation
-    flags: frozenset[str] = frozenset()  # sym, pair, victim, after, answer: see lexicon header
+    flags: frozenset[str] = frozenset()  # sym, pair, victim, after, answer, same: see header
 
     @property
     def rule(self) -> str:

@@ -26,6 +26,9 @@ CUE_KINDS = (
     "attribution",
     "background",
     "then",
+    "prior_day",
+    "next_day",
+    "day_after",
 )
 
 

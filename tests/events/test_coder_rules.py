@@ -768,3 +768,101 @@ def test_a_bare_comma_after_a_phrase_is_no_list(coder):
     text = "During the call with Qatar's prime minister, Netanyahu expressed regret."
     found = pairs(code(coder, text, "en", published="2025-09-30"))
     assert ("ISRGOV", "QATGOV", "04") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "France recognised the State of Palestine on Monday. "
+            "Britain and Canada took the same step.",
+            "en",
+        ),
+        (
+            "Prancis mengakui Negara Palestina pada Senin. Inggris melakukan hal yang sama.",
+            "id",
+        ),
+    ],
+)
+def test_the_same_step_is_the_last_act_on_its_target(coder, text, lang):
+    found = pairs(code(coder, text, lang))
+    assert ("GBR", "PSE", "05") in found or ("GBRGOV", "PSE", "05") in found, found
+
+
+def test_also_doing_a_reported_act_goes_to_its_target(coder):
+    text = "Indonesia mengecam Israel. Malaysia juga mengecam keras pada Selasa."
+    assert ("MYS", "ISR", "11") in pairs(code(coder, text))
+
+
+def test_a_ballistic_missile_launch_is_a_show_of_force_at_the_home_country(coder):
+    text = (
+        "North Korea fired a ballistic missile on Tuesday, South Korea's military said. "
+        "Seoul condemned the launch."
+    )
+    found = [(s, t, e.cameo) for s, t, _, e in code(coder, text, "en")]
+    assert ("PRK", "KOR", "150") in found, found
+
+
+def test_forces_deployed_without_an_agent_are_the_source(coder):
+    text = "Hizbullah menyerang Israel. Ribuan tentara Israel dikerahkan ke perbatasan."
+    assert any(s == "ISRMIL" and root == "15" for s, _, root, _ in code(coder, text))
+
+
+def test_a_suspect_investigated_by_no_one_named_is_investigated_by_the_captor(coder):
+    text = "Polisi Filipina menangkap Duterte. Duterte diperiksa atas dugaan pembunuhan."
+    assert ("PHLCOP", "PHLGOV", "09") in pairs(code(coder, text))
+
+
+def test_the_supporters_of_a_person_are_civilians_of_his_country(coder):
+    text = "Ribuan pendukung Yoon Suk Yeol berunjuk rasa di Seoul."
+    assert any(s == "KORCVL" and root == "14" for s, _, root, _ in code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Demonstran mengibarkan bendera Korea Selatan dan AS sambil menolak penangkapan.", "id"),
+        ("Protesters waved South Korean and American flags and rejected the arrest.", "en"),
+    ],
+)
+def test_a_flags_country_is_no_actor(coder, text, lang):
+    assert not any({"USA", "KOR"} & {s, t} for s, t, _, _ in code(coder, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Yoon berulang kali mengabaikan panggilan pemeriksaan dari CIO.", "id"),
+        ("Hamas rejected a ceasefire proposal from Israel.", "en"),
+    ],
+)
+def test_a_refusal_is_aimed_at_who_sent_what_is_refused(coder, text, lang):
+    targets = {t for _, t, root, _ in code(coder, text, lang) if root == "12"}
+    assert targets & {"KORJUD", "ISR"}, targets
+
+
+def test_what_came_a_day_before_is_dated_a_day_before(coder):
+    text = "France recognised Palestine on Monday, a day after Britain took the same step."
+    dated = {s: e.date for s, t, root, e in code(coder, text, "en", published="2025-09-23")}
+    assert dated == {"FRA": "2025-09-22", "GBR": "2025-09-21"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        (
+            "Israel menyerang Gaza pada Rabu (15/1). "
+            "Hamas menembakkan roket ke Israel sehari sebelumnya.",
+            "id",
+            "2025-01-14",
+        ),
+        (
+            "Israel struck Gaza on Wednesday. The next day, Hamas fired rockets at Israel.",
+            "en",
+            "2025-01-16",
+        ),
+    ],
+)
+def test_a_day_before_or_after_the_storys_day(coder, text, lang, day):
+    dated = {s: e.date for s, t, root, e in code(coder, text, lang, published="2025-01-15")}
+    assert dated == {"ISR": "2025-01-15", "PSEREBHMS": day}

@@ -465,6 +465,7 @@ CASES = [
     ("France defended Ukraine at the Security Council.", "FRA", "UKR", "052"),
     # 06 material cooperation
     ("Russia held joint military exercises with China.", "RUS", "CHN", "062"),
+    ("North Korea test-fired a ballistic missile toward Japan.", "PRK", "JPN", "150"),
     ("Turkey extradited the suspect to Germany.", "TUR", "DEU", "063"),
     ("Israel shared intelligence with the United States.", "ISR", "USA", "064"),
     ("Japan expanded economic cooperation with Vietnam.", "JPN", "VNM", "061"),

@@ -210,7 +210,7 @@ CASES = [
     ("ISIS melakukan bom bunuh diri di Kabul.", "IMGREBISI", "AFG", "1831"),
     # 19 fight
     ("Israel menyerang fasilitas nuklir Iran.", "ISR", "IRN", "190"),
-    ("Korea Utara menembakkan rudal balistik ke arah Jepang.", "PRK", "JPN", "195"),
+    ("Korea Utara menembakkan rudal balistik ke arah Jepang.", "PRK", "JPN", "150"),
     ("Israel mengebom Beirut.", "ISR", "LBN", "195"),
     ("Hamas menembakkan roket ke Israel.", "PSE", "ISR", "195"),
     ("Rusia meluncurkan rudal ke Kyiv.", "RUS", "UKR", "195"),
@@ -245,6 +245,12 @@ CASES = [
         "TNI dan Angkatan Bersenjata Australia menggelar latihan militer bersama di Darwin.",
         "IDN",
         "AUS",
+        "062",
+    ),
+    (
+        "Amerika Serikat, Jepang, dan Filipina menggelar latihan trilateral di Laut China Selatan.",
+        "USA",
+        "JPN",
         "062",
     ),
     ("Indonesia dan Australia menggelar pertemuan di Canberra.", "IDN", "AUS", "040"),
