@@ -29,6 +29,8 @@ _FROM = frozenset({"from", "dari"})
 # "menolak tawaran gencatan senjata dari Hamas": what is refused, then who sent it
 _REFUSAL_ROOTS = frozenset({"12"})
 _SENDER_REACH = 4
+# "condemned the launch", "rejected the moves": the deed noun, after at most an article
+_DEED_REACH = 2
 
 _POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our"})
 
@@ -342,7 +344,7 @@ def _pronoun(s: Sentence, start: int, end: int, discourse: Discourse) -> list[Ev
         if both := discourse.both(roles):
             return both
         if "speaker" in roles:
-            return _speaker(s) or _unnamed_speaker(s, discourse)
+            return speaker(s) or _unnamed_speaker(s, discourse)
     return []
 
 
@@ -353,16 +355,19 @@ def _unnamed_speaker(s: Sentence, discourse: Discourse) -> list[EventActor]:
     return []
 
 
-def _speaker(s: Sentence) -> list[EventActor]:
+def speaker(s: Sentence) -> list[EventActor]:
     """'"Kami akan membalas," kata juru bicara Hamas': "kami"/"we" is the quoted speaker,
     the actor next to the attribution verb."""
     for cue in s.cues:
         if cue.kind != "attribution":
             continue
+        # "kata juru bicara Hamas", "menurut JCS", "according to the army"
+        words = cue.text.lower().split()
         near = [
             a
             for a in s.actors
-            if a.prep is None and (0 <= a.first - cue.last <= 1 or 0 <= cue.first - a.end <= 1)
+            if (a.prep is None or a.prep_word in words)
+            and (0 <= a.first - cue.last <= 1 or 0 <= cue.first - a.end <= 1)
         ]
         if near:
             return [near[0].actor]
@@ -670,20 +675,39 @@ def _reporting_authority(s: Sentence, trigger: Trigger) -> list[EventActor]:
 def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventActor]:
     """ "Kementerian Luar Negeri Inggris menepis tuduhan tersebut": a reaction to an act the
     story reported ("tuduhan tersebut", "the accusation") answers whoever last acted on the
-    reacting side, when the act itself was not coded."""
+    reacting side, when the act itself was not coded; "mengecam peluncuran tersebut",
+    "rejected the moves": a reaction to a deed answers whoever did the last act."""
     if discourse is None or trigger.entry.cameo[:2] not in _ABOUT_EVENT_ROOTS:
         return []
-    if "answer" not in trigger.entry.flags and not any(
-        trigger.end <= t.first <= trigger.end + 2 and is_nominal(s, t, s.lang) for t in s.triggers
+    deed = _deed_after(s, trigger)
+    if not (
+        deed
+        or "answer" in trigger.entry.flags
+        or any(
+            trigger.end <= t.first <= trigger.end + 2 and is_nominal(s, t, s.lang)
+            for t in s.triggers
+        )
     ):
         return []
     own = {a.country for a in sources}
-    for event in reversed(discourse.events):
-        if event.start >= s.start or event.target is None:
-            continue
-        if event.target.country in own and event.source.country not in own:
+    earlier = [e for e in reversed(discourse.events) if e.start < s.start]
+    for event in earlier:
+        target = event.target
+        if target is not None and target.country in own and event.source.country not in own:
             return [event.source]
+    if deed:
+        return next(([e.source] for e in earlier if e.source.country not in own), [])
     return []
+
+
+def _deed_after(s: Sentence, trigger: Trigger) -> bool:
+    """A deed noun ("keputusan itu", "the move") as the object, naming no actor of its own."""
+    for i in range(trigger.end, min(len(s.tokens), trigger.end + _DEED_REACH)):
+        if "deed" in s.roles[i][0]:
+            return not any(i < a.first <= i + 2 for a in s.actors)
+        if not s.roles[i][0] & {"det", "quantity"}:
+            return False
+    return False
 
 
 def nominal_arguments(s, trigger, entry: Entry, discourse):

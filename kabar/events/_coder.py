@@ -40,6 +40,7 @@ from ._arguments import (
     is_passive,
     nominal_arguments,
     place_target,
+    speaker,
     verbal_arguments,
     word_form,
 )
@@ -56,6 +57,7 @@ from ._layout import (
     outside_dateline,
     place_actors,
     reference_date,
+    with_acronyms,
     without_credits,
 )
 from ._lexicon import Entry, Lexicon, Trigger
@@ -160,6 +162,7 @@ class Coder:
         home = home_country(article, self.gazetteer, lang, mentions)
         discourse.home = home
         mentions = without_credits(outside_dateline(text, mentions), article.cited_sources)
+        mentions = with_acronyms(text, mentions, home, lang)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
@@ -430,18 +433,32 @@ def _implied_targets(
             if side not in own and event.quad_class in (3, 4):
                 return [event.source]
     # (not forces "dikerahkan untuk mengangkut logistik": deployed, not displayed)
-    alone = len(s.triggers) == 1 and not passive
-    home = discourse.home
-    # "Korea Utara menembakkan rudal balistik" reported from Seoul: a show of force aimed
-    # at the country the story is told from
-    if (
-        entry.cameo in _SHOWS_OF_FORCE
-        and home
-        and alone
-        and home not in {a.country for a in sources}
-    ):
-        return [EventActor(home, home, None, home)]
+    if entry.cameo in _SHOWS_OF_FORCE and not passive and not _for_a_purpose(s, entry):
+        return _watcher(s, sources, discourse)
     return []
+
+
+def _for_a_purpose(s: Sentence, entry: Entry) -> bool:
+    """ "mengerahkan pasukan untuk mengangkut logistik": an act followed by its purpose."""
+    for trigger in s.triggers:
+        if trigger.entry is entry:
+            return any(
+                s.roles[i][1] in _COMPLEMENTIZERS
+                for i in range(trigger.end, min(len(s.tokens), trigger.end + 3))
+            )
+    return False
+
+
+def _watcher(s: Sentence, sources: list, discourse: Discourse) -> list:
+    """A missile test or an alert aimed at no one named: "North Korea fired missiles, South
+    Korea's military said" is aimed at whoever reports it, else at the country the story is
+    told from."""
+    own = {a.country for a in sources}
+    reporters = [a for a in speaker(s) if a.country and a.country not in own]
+    if reporters:
+        return reporters[:1]
+    home = discourse.home
+    return [EventActor(home, home, None, home)] if home and home not in own else []
 
 
 def _content_of(s: Sentence, trigger: Trigger) -> bool:

@@ -8,7 +8,8 @@ itu", "atas penembakan itu", "after the attack"), demonstrative (after an event 
 back to an act already reported: "kericuhan itu"), during (names the occasion a relative
 clause after it dates: "dalam operasi yang digelar Rabu malam"), also (the act repeats one the
 story reported: "juga", "also"), thing (a country after it is a thing's origin, not an actor:
-"bendera Korea Selatan", "American flags").
+"bendera Korea Selatan", "American flags"), deed (a noun for an act already reported:
+"keputusan itu", "the move": a reaction to it answers whoever did the act).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ ROLES = frozenset(
         "during",
         "also",
         "thing",
+        "deed",
     }
 )
 

@@ -470,6 +470,49 @@ def reference_date(article: Article) -> date | None:
         return None
 
 
+# "(JCS)", "(NUG)": an acronym the article defines in brackets
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+# between a mention and the bracket, at most a few more words of the same name
+_NAME_GAP = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s*")
+
+
+def with_acronyms(text: str, mentions: list[Mention], home: str | None, lang: str) -> list[Mention]:
+    """ "Kepala Staf Gabungan (JCS) Korea Selatan ... JCS mengecam": an acronym the article
+    defines in brackets after a body's name names that body wherever it comes back."""
+    added: list[Mention] = []
+    for acronym, actor, after in _definitions(text, mentions, home, lang):
+        for found in re.finditer(rf"\b{re.escape(acronym)}\b", text[after:]):
+            start, end = after + found.start(), after + found.end()
+            if not any(m.start < end and start < m.end for m in mentions):
+                added.append(Mention(start, end, acronym, actor))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _definitions(text: str, mentions: list[Mention], home: str | None, lang: str):
+    """(acronym, actor, end of its definition) for each body named with a new acronym."""
+    ends = [m.end for m in mentions]
+    for match in _DEFINED.finditer(text):
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        if any(m.start <= match.start(1) < m.end for m in mentions):
+            continue  # an acronym the gazetteer knows
+        last = bisect.bisect_right(ends, match.start()) - 1
+        if last < 0 or not _NAME_GAP.fullmatch(text[mentions[last].end : match.start()]):
+            continue
+        head = mentions[last]
+        if head.actor.kind in ("country", "person", "metonym"):
+            continue
+        actor = head.actor
+        if actor.code.startswith("---"):
+            span = Mention(head.start, match.end(), text[head.start : match.end()], actor)
+            country = _country_for_role(span, mentions, home, lang)
+            if country is None or not actor.sector:
+                continue
+            actor = Actor(country + actor.code[3:], actor.name, country, actor.sector, actor.kind)
+        yield acronym, actor, match.end()
+
+
 def outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Jakarta, KabarUji.id -" names where the report was filed, not an actor."""
     dateline = parse_dateline(text[:200])

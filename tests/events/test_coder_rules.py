@@ -796,8 +796,8 @@ def test_also_doing_a_reported_act_goes_to_its_target(coder):
 
 def test_a_ballistic_missile_launch_is_a_show_of_force_at_the_home_country(coder):
     text = (
-        "North Korea fired a ballistic missile on Tuesday, South Korea's military said. "
-        "Seoul condemned the launch."
+        "North Korea fired a ballistic missile on Tuesday. Seoul condemned the launch, "
+        "the third this month, and South Korea raised its alert level."
     )
     found = [(s, t, e.cameo) for s, t, _, e in code(coder, text, "en")]
     assert ("PRK", "KOR", "150") in found, found
@@ -866,3 +866,30 @@ def test_what_came_a_day_before_is_dated_a_day_before(coder):
 def test_a_day_before_or_after_the_storys_day(coder, text, lang, day):
     dated = {s: e.date for s, t, root, e in code(coder, text, lang, published="2025-01-15")}
     assert dated == {"ISR": "2025-01-15", "PSEREBHMS": day}
+
+
+def test_an_acronym_defined_in_brackets_names_the_body_again(coder):
+    text = (
+        "Korea Utara menembakkan rudal balistik, menurut Kepala Staf Gabungan (JCS) Korea "
+        "Selatan. JCS mengecam peluncuran tersebut."
+    )
+    assert ("KORMIL", "PRK", "11") in pairs(code(coder, text))
+
+
+def test_a_show_of_force_is_aimed_at_whoever_reports_it(coder):
+    text = (
+        "North Korea fired several ballistic missiles on Wednesday, Japan's defence ministry said."
+    )
+    found = [(s, t, e.cameo) for s, t, _, e in code(coder, text, "en")]
+    assert ("PRK", "JPNGOV", "150") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Iran menangguhkan kerja sama dengan IAEA. Jerman mengecam keputusan itu.", "id"),
+        ("Iran suspended cooperation with the IAEA. Germany condemned the move.", "en"),
+    ],
+)
+def test_a_reaction_to_a_deed_answers_its_doer(coder, text, lang):
+    assert ("DEU", "IRN", "11") in pairs(code(coder, text, lang))
