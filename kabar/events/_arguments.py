@@ -29,6 +29,8 @@ _FROM = frozenset({"from", "dari"})
 # "menolak tawaran gencatan senjata dari Hamas": what is refused, then who sent it
 _REFUSAL_ROOTS = frozenset({"12"})
 _SENDER_REACH = 4
+# comments on acts (statements, appeals, praise, demands, criticism) are no deeds themselves
+_COMMENT_ROOTS = frozenset({"01", "02", "05", "10", "11"})
 # "condemned the launch", "rejected the moves": the deed noun, after at most an article
 _DEED_REACH = 2
 
@@ -695,8 +697,12 @@ def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventAc
         target = event.target
         if target is not None and target.country in own and event.source.country not in own:
             return [event.source]
-    if deed:
-        return next(([e.source] for e in earlier if e.source.country not in own), [])
+    if deed:  # "menyambut baik putusan tersebut": its doer may be of the same country
+        for event in earlier:
+            if event.cameo[:2] not in _COMMENT_ROOTS and all(
+                distinct(a, event.source) for a in sources
+            ):
+                return [event.source]
     return []
 
 

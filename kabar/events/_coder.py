@@ -101,6 +101,13 @@ _ALSO_REACH = 3
 # A missile test or an alert with no one named is aimed at the country the story is told from
 _SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
 
+# "urged the international community to help": at most this many words of addressee
+_ADDRESSEE_WORDS = 3
+
+# Aid and pledges of aid with no recipient named go to the country the story is about
+_AID_ROOTS = frozenset({"07"})
+_AID_PLEDGES = frozenset({"033", "0331", "0332", "0333", "0334"})
+
 # Deployments and alerts are aimed at whoever the story's latest conflict or protest is with
 _FORCE_POSTURE_ROOTS = frozenset({"15"})
 
@@ -283,7 +290,7 @@ class Coder:
             if not (targets or nominal and not after_light_verb(s, trigger)):
                 targets = _country_where(s, trigger, sources)
         if sources and not targets:
-            targets = _implied_targets(s, entry, sources, discourse, passive)
+            targets = _implied_targets(s, entry, sources, discourse, passive, nominal)
         if sources and not targets and "same" not in entry.flags:
             targets = _again(s, entry, sources, discourse)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
@@ -403,7 +410,12 @@ def _news_of_the_day(day: str, reference) -> bool:
 
 
 def _implied_targets(
-    s: Sentence, entry, sources: list, discourse: Discourse, passive: bool = False
+    s: Sentence,
+    entry,
+    sources: list,
+    discourse: Discourse,
+    passive: bool = False,
+    nominal: bool = False,
 ) -> list:
     """Targets the sentence leaves to the story so far:
 
@@ -435,6 +447,17 @@ def _implied_targets(
     # (not forces "dikerahkan untuk mengangkut logistik": deployed, not displayed)
     if entry.cameo in _SHOWS_OF_FORCE and not passive and not _for_a_purpose(s, entry):
         return _watcher(s, sources, discourse)
+    if (entry.cameo[:2] in _AID_ROOTS or entry.cameo in _AID_PLEDGES) and not nominal:
+        return _story_country(sources, discourse)
+    return []
+
+
+def _story_country(sources: list, discourse: Discourse) -> list:
+    """ "India flew in relief supplies": aid no one is named to receive goes to the country
+    the story is about (a foreign donor's; the home country does not aid itself)."""
+    home = discourse.home
+    if home and home not in {a.country for a in sources}:
+        return [EventActor(home, home, None, home)]
     return []
 
 
@@ -457,8 +480,7 @@ def _watcher(s: Sentence, sources: list, discourse: Discourse) -> list:
     reporters = [a for a in speaker(s) if a.country and a.country not in own]
     if reporters:
         return reporters[:1]
-    home = discourse.home
-    return [EventActor(home, home, None, home)] if home and home not in own else []
+    return _story_country(sources, discourse)
 
 
 def _content_of(s: Sentence, trigger: Trigger) -> bool:
@@ -484,6 +506,11 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
                 s.tokens[i].text == "," or "coord" in s.roles[i][0]
                 for i in range(told[-1].end, trigger.first)
             )
+        ):
+            return True
+        # "mendesak masyarakat internasional membantu": an addressee the gazetteer does not know
+        if 0 < len(between) <= _ADDRESSEE_WORDS and not any(
+            s.roles[i][0] or not s.tokens[i].text[:1].isalpha() for i in between
         ):
             return True
     return False

@@ -391,3 +391,20 @@ def test_a_currency_is_not_its_country(gaz):
 def test_a_name_after_a_comma_must_fit_the_title(gaz):
     text = "During the call with Qatar's prime minister, Netanyahu expressed regret."
     assert [m.actor.country for m in gaz.find(text, on=date(2025, 9, 30))] == ["QAT", "ISR"]
+
+
+def test_the_dutertes_are_in_opposition_after_their_break_with_marcos(gaz):
+    assert only(gaz, "Rodrigo Duterte", on=date(2020, 1, 1)).actor.code == "PHLGOV"
+    assert only(gaz, "Rodrigo Duterte", on=date(2025, 3, 12)).actor.code == "PHLOPP"
+    assert only(gaz, "Sara Duterte", on=date(2023, 1, 1)).actor.code == "PHLGOV"
+    assert only(gaz, "Sara Duterte", on=date(2025, 3, 12)).actor.code == "PHLOPP"
+
+
+def test_the_international_community_is_one_body(gaz):
+    assert codes(gaz, "mendesak masyarakat internasional") == [("masyarakat internasional", "IGO")]
+    assert codes(gaz, "urged the international community") == [("international community", "IGO")]
+
+
+def test_supporters_of_a_person_are_a_crowd_of_his_country(gaz):
+    (mention,) = gaz.find("ribuan pendukung Yoon Suk Yeol", on=date(2025, 1, 15))
+    assert mention.actor.code == "KORCVL"

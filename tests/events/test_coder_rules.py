@@ -810,7 +810,7 @@ def test_forces_deployed_without_an_agent_are_the_source(coder):
 
 def test_a_suspect_investigated_by_no_one_named_is_investigated_by_the_captor(coder):
     text = "Polisi Filipina menangkap Duterte. Duterte diperiksa atas dugaan pembunuhan."
-    assert ("PHLCOP", "PHLGOV", "09") in pairs(code(coder, text))
+    assert ("PHLCOP", "PHLOPP", "09") in pairs(code(coder, text))
 
 
 def test_the_supporters_of_a_person_are_civilians_of_his_country(coder):
@@ -893,3 +893,24 @@ def test_a_show_of_force_is_aimed_at_whoever_reports_it(coder):
 )
 def test_a_reaction_to_a_deed_answers_its_doer(coder, text, lang):
     assert ("DEU", "IRN", "11") in pairs(code(coder, text, lang))
+
+
+def test_aid_with_no_recipient_goes_to_the_storys_country(coder):
+    text = (
+        "A strong earthquake hit Myanmar on Friday. Myanmar's junta asked for help. "
+        "India flew in relief supplies on Saturday."
+    )
+    assert ("IND", "MMR", "07") in pairs(code(coder, text, "en"))
+
+
+def test_the_act_an_appeal_asks_of_an_unknown_addressee_is_no_event(coder):
+    text = "Bangladesh mendesak negara-negara donor membantu pengungsi Rohingya."
+    assert not any(root == "07" for *_, root, _ in code(coder, text))
+
+
+def test_a_reaction_to_a_ruling_answers_the_court(coder):
+    text = (
+        "Mahkamah Konstitusi menolak gugatan mahasiswa terhadap DPR. "
+        "Ketua DPR menyambut baik putusan tersebut."
+    )
+    assert ("IDNLEG", "IDNJUD", "05") in pairs(code(coder, text))
