@@ -241,9 +241,26 @@ class Gazetteer:
                 return self._single(text, first, ctx), i + 1
             partner = first
             roles, j = _role_chain(text, tokens, i + 1)
+        elif first.kind == "person":
+            return self._possessed_crowd(text, tokens, i, ctx)
         else:
             return self._single(text, first, ctx), i + 1
         return self._combine(text, tokens, i, j, roles, partner, ctx)
+
+    def _possessed_crowd(
+        self, text: str, tokens: list[_Token], i: int, ctx: _Context
+    ) -> tuple[Mention | None, int]:
+        """ "Yoon's supporters": an English crowd after a person's possessive is his
+        followers; any other person token is a mention of its own."""
+        first = tokens[i]
+        nxt = _next(tokens, i + 1)
+        possessed = nxt and _is_en(nxt) and _POSSESSIVE.fullmatch(_gap(text, first, nxt))
+        if possessed and nxt.kind == "role":
+            roles, j = _role_chain(text, tokens, i + 1)
+            person = self._person(first, ctx, titled=False)
+            if person is not None and _crowd(roles):
+                return self._followers(text, first.start, roles[-1], roles, person), j
+        return self._single(text, first, ctx), i + 1
 
     def _combine(
         self,
@@ -284,9 +301,9 @@ class Gazetteer:
         return Mention(start, end, text[start:end], actor), j
 
     @staticmethod
-    def _followers(text: str, start: int, name: _Token, roles, person: Actor) -> Mention:
-        """A role that is no title before a person's name: the people of that role in the
-        person's country ("ribuan pendukung Yoon" are South Korean civilians)."""
+    def _followers(text: str, start: int, last: _Token, roles, person: Actor) -> Mention:
+        """A crowd before a person's name, or after his possessive: the people of that role
+        in the person's country ("ribuan pendukung Yoon" are South Korean civilians)."""
         role = [_role(t) for t in roles if _role(t).agent]
         sector = role[0].sector if role else person.sector
         country = person.country
@@ -294,7 +311,7 @@ class Gazetteer:
         actor = Actor(
             code, f"{person.name} ({role[0].name if role else ''})", country, sector, "role"
         )
-        return Mention(start, name.end, text[start : name.end], actor)
+        return Mention(start, last.end, text[start : last.end], actor)
 
     def _role_actor(
         self, roles: list[_Token], partner: _Token | None, ctx: _Context
@@ -306,6 +323,9 @@ class Gazetteer:
         with_agent = [r for r in role_objs if r.agent]
         head = 0 if with_agent and with_agent[0].lang == "id" else -1
         role = with_agent[head] if with_agent else role_objs[-1]
+        if role.agent == "CVL" and any(r.agent == "OPP" for r in with_agent):
+            # "opposition supporters", "pendukung oposisi": the opposition's crowd is the opposition
+            role = next(r for r in with_agent if r.agent == "OPP")
         if partner is not None:
             base = self._fixed(partner, ctx.on)
             if base.kind in ("organization", "group") or base.code.startswith("IGO"):

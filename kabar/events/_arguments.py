@@ -26,6 +26,7 @@ _GENITIVE_REACH = 4
 _QUOTE_MARKS = frozenset({'"', "”", "“"})
 
 _FROM = frozenset({"from", "dari"})
+_AGAINST = frozenset({"against", "melawan"})
 # "menolak tawaran gencatan senjata dari Hamas": what is refused, then who sent it
 _REFUSAL_ROOTS = frozenset({"12"})
 _SENDER_REACH = 4
@@ -208,6 +209,9 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
     if relative is not None:
         return relative
     verbs = [t for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)]
+    if verbs and _participle_after_comma(s, trigger):
+        # "the government deported 1,086 people, defying a court order": the main subject
+        return _subject(s, verbs[0], discourse)
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
         if actor.prep is not None or _is_city(actor) or _told(s, actor):
             continue
@@ -227,6 +231,17 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
         head = _apposition_head(s, actor)
         return [a.actor for a in s.groups[(head or actor).group]]
     return _pronoun(s, start, trigger.first, discourse)
+
+
+def _participle_after_comma(s: Sentence, trigger: Trigger) -> bool:
+    """An English "-ing" verb right after a comma: a participle clause of the main verb."""
+    first = trigger.first
+    return (
+        s.lang == "en"
+        and first > 0
+        and s.tokens[first - 1].text == ","
+        and s.tokens[first].lower.endswith("ing")
+    )
 
 
 def conditional(s: Sentence, trigger: Trigger) -> bool:
@@ -628,9 +643,22 @@ def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
     targets = _referred_event_side(s, trigger, sources, discourse) or _after(
         s, trigger, allowed, discourse
     )
+    if sources and not targets and trigger.entry.cameo[:2] == "14":
+        targets = _protested_against(s, trigger)
     if sources and not targets:
         targets = _answered(s, trigger, sources, discourse)
     return sources, targets
+
+
+def _protested_against(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """ "rallied near the residence, chanting slogans against the investigators": a protest
+    is against whoever the sentence says it is against, however far from the verb."""
+    for actor in s.actors:
+        if actor.first < trigger.end or actor.prep_word not in _AGAINST:
+            continue
+        if not any("relative" in s.roles[i][0] for i in range(trigger.end, actor.first)):
+            return [a.actor for a in s.groups[actor.group]]
+    return []
 
 
 def _phrase_before(s: Sentence, trigger: Trigger) -> list[EventActor]:
@@ -693,6 +721,8 @@ def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventAc
         return []
     own = {a.country for a in sources}
     earlier = [e for e in reversed(discourse.events) if e.start < s.start]
+    # "declared martial law ..., before lawmakers voted down the decree": this sentence first
+    earlier = list(reversed(s.events_so_far)) + earlier
     for event in earlier:
         target = event.target
         if target is not None and target.country in own and event.source.country not in own:

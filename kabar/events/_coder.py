@@ -240,13 +240,15 @@ class Coder:
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
         actors = place_actors(text, inside, tokens, home, lang)
-        # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor;
-        # "bendera Korea Selatan", "American flags": a thing's origin, not an actor
-        actors = [
-            a
-            for a in actors
-            if not _in_a_pair_phrase(a, roles) and not _of_a_thing(a, actors, roles, lang)
-        ]
+        # "bendera Korea Selatan", "American flags": a thing's origin, not an actor, nor the
+        # country of a role near it
+        things = [a for a in actors if _of_a_thing(a, actors, roles, lang)]
+        if things:
+            spans = [(tokens[a.first].start, tokens[a.end - 1].end) for a in things]
+            inside = [m for m in inside if not any(b <= m.start < e for b, e in spans)]
+            actors = place_actors(text, inside, tokens, home, lang)
+        # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor
+        actors = [a for a in actors if not _in_a_pair_phrase(a, roles)]
         referred = anaphors(roles, actors, discourse)
         # "kelompok bersenjata itu" refers to the group named before, not to a new one
         actors = [a for a in actors if not any(_overlap(a, r) for r in referred)]
@@ -447,6 +449,9 @@ def _implied_targets(
     # (not forces "dikerahkan untuk mengangkut logistik": deployed, not displayed)
     if entry.cameo in _SHOWS_OF_FORCE and not passive and not _for_a_purpose(s, entry):
         return _watcher(s, sources, discourse)
+    if "people" in entry.flags and not nominal:  # "declared martial law": on its people
+        country = sources[0].country
+        return [EventActor(country + "CVL", country, "CVL", "people")] if country else []
     if (entry.cameo[:2] in _AID_ROOTS or entry.cameo in _AID_PLEDGES) and not nominal:
         return _story_country(sources, discourse)
     return []

@@ -215,7 +215,7 @@ def place_actors(
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
             continue
-        country = _country_for_role(mention, mentions, home, lang)
+        country = _country_for_role(mention, mentions, home, lang, text)
         bare_role = mention.actor.code.startswith("---")
         if bare_role and (country is None or not mention.actor.sector):
             continue  # "pihak" alone, or a role whose country no one names
@@ -269,7 +269,7 @@ def _join_pair(text: str, last: Mention, mention: Mention) -> Mention | None:
 
 
 def _country_for_role(
-    mention: Mention, mentions: list[Mention], home: str | None, lang: str
+    mention: Mention, mentions: list[Mention], home: str | None, lang: str, text: str = ""
 ) -> str | None:
     if not mention.actor.code.startswith("---") or mention.actor.sector == "IGO":
         return mention.actor.country  # an unnamed international body belongs to no country
@@ -283,6 +283,8 @@ def _country_for_role(
         for distance in (max(mention.start - m.end, m.start - mention.end),)
         if 0 <= distance <= _ROLE_COUNTRY_REACH
         and (lang != "en" or m.end <= mention.start or distance <= _ROLE_COUNTRY_AFTER)
+        # "the coup in Myanmar, defying a court order": not across an English comma
+        and (lang != "en" or "," not in text[m.end : mention.start])
     ]
     return min(nearby)[1] if nearby else home
 
@@ -506,7 +508,7 @@ def _definitions(text: str, mentions: list[Mention], home: str | None, lang: str
         actor = head.actor
         if actor.code.startswith("---"):
             span = Mention(head.start, match.end(), text[head.start : match.end()], actor)
-            country = _country_for_role(span, mentions, home, lang)
+            country = _country_for_role(span, mentions, home, lang, text)
             if country is None or not actor.sector:
                 continue
             actor = Actor(country + actor.code[3:], actor.name, country, actor.sector, actor.kind)

@@ -20,7 +20,7 @@ from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
-_FLAGS = {"sym", "pair", "victim", "after", "answer", "same"}
+_FLAGS = {"sym", "pair", "victim", "after", "answer", "same", "people"}
 
 # The code of a row that names no event: its words keep shorter patterns inside them from
 # firing ("kejahatan perang" is no "perang", "tawanan perang" no war)

@@ -70,6 +70,9 @@ def sentence_date(s: Sentence, text: str, reference: date | None):
     return None
 
 
+# "the war between the army and the RSF, which erupted ...": how far the clause may start
+_DESCRIBED_REACH = 12
+
 # event_date's answer when the sentence's date is that of the act an event reacts to
 NOT_ITS_DATE = (None, None)
 
@@ -80,8 +83,9 @@ def event_date(s: Sentence, trigger: Trigger):
     yang dibom Israel pada Juni lalu" dates the bombing; "serangan yang terjadi pada Jumat"
     dates the attack. None when the sentence states no date for it."""
     scopes = {_scope(s, trigger.first)}
-    if trigger.end < len(s.tokens) and "relative" in s.roles[trigger.end][0]:
-        scopes.add(trigger.end)  # the clause right after an event noun describes it
+    described = _describing_clause(s, trigger)
+    if described is not None:
+        scopes.add(described)  # the clause right after an event noun describes it
     if -1 in scopes:
         scopes.update(_occasions(s))
     for first, resolved in s.dates:
@@ -90,6 +94,22 @@ def event_date(s: Sentence, trigger: Trigger):
         if _dates_its_object(s, trigger, first):
             return NOT_ITS_DATE
         return resolved.date.isoformat(), resolved.precision
+    return None
+
+
+def _describing_clause(s: Sentence, trigger: Trigger) -> int | None:
+    """The relative clause after an event noun, at once or past its actors ("the war between
+    the army and the RSF, which erupted in April 2023"): it describes the noun."""
+    end = trigger.end
+    if end < len(s.tokens) and "relative" in s.roles[end][0]:
+        return end
+    if not is_nominal(s, trigger, s.lang):
+        return None
+    for i in range(end, min(len(s.tokens) - 1, end + _DESCRIBED_REACH)):
+        if any(t.first == i for t in s.triggers):
+            return None
+        if s.tokens[i].text == "," and "relative" in s.roles[i + 1][0]:
+            return i + 1
     return None
 
 

@@ -408,3 +408,14 @@ def test_the_international_community_is_one_body(gaz):
 def test_supporters_of_a_person_are_a_crowd_of_his_country(gaz):
     (mention,) = gaz.find("ribuan pendukung Yoon Suk Yeol", on=date(2025, 1, 15))
     assert mention.actor.code == "KORCVL"
+
+
+def test_a_persons_supporters_in_english(gaz):
+    (mention,) = gaz.find("Hundreds of Yoon's supporters rallied.", on=date(2025, 1, 15))
+    assert (mention.text, mention.actor.code) == ("Yoon's supporters", "KORCVL")
+
+
+def test_opposition_supporters_are_the_opposition(gaz):
+    assert codes(gaz, "Malaysian opposition supporters") == [
+        ("Malaysian opposition supporters", "MYSOPP")
+    ]

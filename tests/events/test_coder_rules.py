@@ -914,3 +914,40 @@ def test_a_reaction_to_a_ruling_answers_the_court(coder):
         "Ketua DPR menyambut baik putusan tersebut."
     )
     assert ("IDNLEG", "IDNJUD", "05") in pairs(code(coder, text))
+
+
+def test_a_participle_after_a_comma_shares_the_main_subject(coder):
+    text = (
+        "Malaysia detained 87 migrants on Sunday. In February 2021, the Malaysian "
+        "government deported 1,086 people to Myanmar, defying a court order."
+    )
+    found = pairs(code(coder, text, "en"))
+    assert ("MYSGOV", "MYSJUD", "12") in found, found
+
+
+def test_martial_law_declared_is_imposed_on_the_countrys_people(coder):
+    text = "Yoon declared martial law on Dec. 3, before lawmakers voted down the decree."
+    found = pairs(code(coder, text, "en", published="2024-12-04"))
+    assert {("KORGOV", "KORCVL", "17"), ("KORLEG", "KORGOV", "12")} <= found, found
+
+
+def test_a_protest_is_against_whoever_the_sentence_names(coder):
+    text = (
+        "Hundreds of Yoon's supporters rallied near the residence, waving flags and "
+        "chanting slogans against the police."
+    )
+    assert ("KORCVL", "KORCOP", "14") in pairs(code(coder, text, "en", published="2025-01-15"))
+
+
+def test_a_role_does_not_take_the_country_of_a_flag(coder):
+    text = "Protesters waving American flags rallied against the investigators in Seoul."
+    assert not any(t and t.startswith("USA") for _, t, _, _ in code(coder, text, "en"))
+
+
+def test_a_clause_describing_an_event_noun_dates_it(coder):
+    text = (
+        "The war between the army and the Rapid Support Forces, which erupted in April 2023, "
+        "has killed tens of thousands of Sudanese civilians."
+    )
+    wars = [e for _, _, root, e in code(coder, text, "en", published="2025-10-30") if root == "19"]
+    assert wars and all(e.date == "2023-04-01" for e in wars), wars

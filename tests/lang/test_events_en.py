@@ -465,6 +465,7 @@ CASES = [
     ("France defended Ukraine at the Security Council.", "FRA", "UKR", "052"),
     # 06 material cooperation
     ("Russia held joint military exercises with China.", "RUS", "CHN", "062"),
+    ("Thailand imposed a curfew in Bangkok.", "THA", "THA", "1723"),
     ("North Korea test-fired a ballistic missile toward Japan.", "PRK", "JPN", "150"),
     ("Turkey extradited the suspect to Germany.", "TUR", "DEU", "063"),
     ("Israel shared intelligence with the United States.", "ISR", "USA", "064"),
@@ -678,13 +679,6 @@ def test_refused_to_comment_is_not_a_comment(coder):
 # -- known coder limits ---------------------------------------------------------------------------
 
 XFAIL = [
-    (
-        "Thailand imposed a curfew in Bangkok.",
-        "THA",
-        "THA",
-        "1723",
-        "coder: a place after 'in' is not an actor, and a country is not its own target",
-    ),
     (
         "Ukraine received weapons from the United States.",
         "USA",
