@@ -26,6 +26,9 @@ _GENITIVE_REACH = 4
 _QUOTE_MARKS = frozenset({'"', "”", "“"})
 
 _FROM = frozenset({"from", "dari"})
+# "dismissed the calls for his resignation" after protesters "demanded" it: an appeal and a
+# demand are told apart by tone, not by what was asked
+_KINDRED_ROOTS = {"02": ("10",), "10": ("02",)}
 _AGAINST = frozenset({"against", "melawan"})
 # "menolak tawaran gencatan senjata dari Hamas": what is refused, then who sent it
 _REFUSAL_ROOTS = frozenset({"12"})
@@ -209,12 +212,14 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
     if relative is not None:
         return relative
     verbs = [t for t in s.triggers if t.first < trigger.first and not is_nominal(s, t, s.lang)]
-    if verbs and _participle_after_comma(s, trigger):
+    if verbs and participle_clause(s, trigger):
         # "the government deported 1,086 people, defying a court order": the main subject
         return _subject(s, verbs[0], discourse)
     for actor in reversed([a for a in s.actors if start <= a.first and a.end <= trigger.first]):
         if actor.prep is not None or _is_city(actor) or _told(s, actor):
             continue
+        if _after_a_past_verb(s, actor):
+            continue  # "Mahathir ... addressed the crowd and accused Anwar": the crowd is no doer
         # inside a verb's matched words ("mengancam akan terus menyerang pos-pos militer")
         # or right after them
         object_of_verb = any(
@@ -233,14 +238,44 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
     return _pronoun(s, start, trigger.first, discourse)
 
 
-def _participle_after_comma(s: Sentence, trigger: Trigger) -> bool:
-    """An English "-ing" verb right after a comma: a participle clause of the main verb."""
+def _after_a_past_verb(s: Sentence, actor: PlacedActor) -> bool:
+    """An English actor right after a past-tense verb the lexicon does not list ("addressed
+    the crowd") is that verb's object; "the wounded soldiers" is no verb."""
+    if s.lang != "en":
+        return False
+    i = actor.first - 1
+    while i >= 0 and s.roles[i][0] & {"det", "quantity"}:
+        i -= 1
+    if i < 1 or s.roles[i][0] or not s.tokens[i].text.endswith("ed"):
+        return False
+    if any(t.first <= i < t.end for t in s.triggers):
+        return False  # an event word's object is handled with the event word
+    return not (s.roles[i - 1][0] & {"det", "quantity", "be"}) and s.tokens[i - 1].text != "("
+
+
+def participle_clause(s: Sentence, trigger: Trigger) -> bool:
+    """An English "-ing" verb right after a comma, or after "and" following such a one
+    ("..., demanding that Anwar step down and accusing his government"): a participle
+    clause of the main verb."""
     first = trigger.first
+    if _participle_at(s, first):
+        return True
     return (
         s.lang == "en"
         and first > 0
-        and s.tokens[first - 1].text == ","
+        and s.roles[first - 1][1] == "and"
         and s.tokens[first].lower.endswith("ing")
+        and any(_participle_at(s, t.first) for t in s.triggers if t.first < first)
+    )
+
+
+def _participle_at(s: Sentence, i: int) -> bool:
+    """Token ``i`` is an English "-ing" word right after a comma."""
+    return (
+        s.lang == "en"
+        and 0 < i < len(s.tokens)
+        and s.tokens[i - 1].text == ","
+        and s.tokens[i].lower.endswith("ing")
     )
 
 
@@ -470,10 +505,11 @@ def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) ->
         if any(a.first >= noun.end and a.first <= noun.end + 1 for a in s.actors):
             return []  # "mengecam serangan Israel": the noun names its own doer
         code, root = noun.entry.cameo, noun.entry.cameo[:2]
+        roots = {root, *_KINDRED_ROOTS.get(root, ())}
         earlier = [e for e in reversed(discourse.events) if e.start < s.start]
         # "welcomed the arrest": the last arrest, before the last act of its root
         for event in [e for e in earlier if e.cameo == code] + earlier:
-            if event.cameo[:2] == root:
+            if event.cameo[:2] in roots:
                 return [event.source]
     return []
 
@@ -517,6 +553,8 @@ def _that_clause_subject(s: Sentence, trigger: Trigger) -> list[EventActor]:
     if trigger.entry.cameo[:2] in ("01", "02"):
         return []  # "said that X ...": the statement is not done to X
     end = trigger.end
+    if end + 1 < len(s.tokens) and "report" in s.roles[end][0]:
+        end += 1  # "condemned reports that the RSF killed hundreds": the reported doer
     if end < len(s.tokens) and s.roles[end][1] in ("that", "bahwa", "agar", "supaya"):
         for actor in s.actors:
             if actor.first in (end + 1, end + 2) and actor.prep is None:
@@ -538,8 +576,18 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
     clauses = [i for i in range(trigger.end, end) if "clause" in s.roles[i][0]]
     # a quote ends at its closing mark: what follows is the attribution ("...," kata Yogi)
     quotes = [i for i in range(trigger.end, end) if s.tokens[i].text in _QUOTE_MARKS]
+    # "dismissed the calls, saying his government ...": a participle clause has its own object
+    participles = [i for i in range(trigger.end, end) if _participle_at(s, i + 1)]
     stop = min(
-        [end, *later_heads, *relatives, *clauses, *quotes, _next_predicate(s, trigger.end, end)]
+        [
+            end,
+            *later_heads,
+            *relatives,
+            *clauses,
+            *quotes,
+            *participles,
+            _next_predicate(s, trigger.end, end),
+        ]
     )
     event_object = any(
         trigger.end <= t.first <= trigger.end + 1 and is_nominal(s, t, s.lang) for t in s.triggers
@@ -612,10 +660,22 @@ def _passive_word(s: Sentence, i: int) -> bool:
 def _agent(s: Sentence, trigger: Trigger, reach: int = _OBJECT_REACH) -> list[EventActor]:
     later_heads = [t.first for t in s.triggers if t.first >= trigger.end]
     end = min([_clause_end(s, trigger.end), trigger.end + reach, *later_heads])
+    # "ditandatangani A dan B, disaksikan oleh C": the agent of the next passive
+    end = min([end, *(i for i in range(trigger.end, end) if _passive_after_comma(s, i))])
     for actor in s.actors:
         if trigger.end <= actor.first < end and actor.prep == "agent":
             return [a.actor for a in s.groups[actor.group]]
     return []
+
+
+def _passive_after_comma(s: Sentence, i: int) -> bool:
+    """Token ``i`` starts a passive verb right after a comma ("disaksikan", "witnessed")."""
+    if i < 1 or s.tokens[i - 1].text != "," or s.roles[i][0]:
+        return False
+    word = s.tokens[i].lower
+    if s.lang == "id":
+        return word.startswith("di") and s.lemmas[i] != word
+    return word.endswith("ed")
 
 
 def _bare_agent(s: Sentence, trigger: Trigger) -> list[EventActor]:

@@ -39,6 +39,7 @@ from ._arguments import (
     is_nominal,
     is_passive,
     nominal_arguments,
+    participle_clause,
     place_target,
     speaker,
     verbal_arguments,
@@ -492,6 +493,8 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
     """ "mendesak seluruh pihak untuk menghormati gencatan senjata", "memperingatkan bahwa
     Washington tidak akan melanjutkan perundingan", "urged Pyongyang to stop": what an appeal,
     a demand or a threat asks for or threatens is its content, not an event of its own."""
+    if participle_clause(s, trigger):
+        return False  # "..., demanding that Anwar step down and accusing his government"
     for other in s.triggers:
         if other.end > trigger.first or other.entry.cameo[:2] not in _CONTENT_ROOTS:
             continue

@@ -147,10 +147,20 @@ def _pair(
     event ("A bertemu B, didampingi C" is A and B), else the last two actors named. A third
     party acting on one of the old pair ("Trump menelepon kedua pemimpin", "Anwar memimpin
     mediasi"), or one of it acting on a third party, leaves the pair as it was."""
-    for group in reversed(sentence.groups):
-        sides = list({a.actor.code: a.actor for a in group}.values())
-        if len(sides) == 2 and _joined_by_word(sentence, group):
+    joined = [
+        sides
+        for group in sentence.groups
+        if len(sides := list({a.actor.code: a.actor for a in group}.values())) == 2
+        and _joined_by_word(sentence, group)
+    ]
+    # "ditandatangani Anutin dan Hun Manet ..., disaksikan oleh Trump dan Anwar": the pair
+    # that acted on each other, before witnesses named together
+    acted = [{e.source.code, e.target.code} for e in events if e.target is not None]
+    for sides in joined:
+        if {a.code for a in sides} in acted:
             return sides
+    if joined:
+        return joined[-1]
     # two states are told apart by country, one state's two sides by sector too
     key = _side if len({a.country for a in old}) < 2 else (lambda a: a.country)
     sides = {key(a) for a in old}

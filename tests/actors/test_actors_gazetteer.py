@@ -419,3 +419,8 @@ def test_opposition_supporters_are_the_opposition(gaz):
     assert codes(gaz, "Malaysian opposition supporters") == [
         ("Malaysian opposition supporters", "MYSOPP")
     ]
+
+
+def test_mahathir_is_in_opposition_after_2020(gaz):
+    assert only(gaz, "Mahathir Mohamad", on=date(2019, 1, 1)).actor.code == "MYSGOV"
+    assert only(gaz, "Mahathir Mohamad", on=date(2025, 7, 27)).actor.code == "MYSOPP"

@@ -951,3 +951,45 @@ def test_a_clause_describing_an_event_noun_dates_it(coder):
     )
     wars = [e for _, _, root, e in code(coder, text, "en", published="2025-10-30") if root == "19"]
     assert wars and all(e.date == "2023-04-01" for e in wars), wars
+
+
+def test_a_reaction_to_reports_that_someone_acted_is_aimed_at_them(coder):
+    text = "The United Nations condemned reports that the Rapid Support Forces killed civilians."
+    assert ("IGOUNO", "SDNREBRSF", "11") in pairs(code(coder, text, "en"))
+
+
+def test_an_object_after_an_unlisted_past_verb_is_no_subject(coder):
+    text = (
+        "Former prime minister Mahathir Mohamad, who turned 100 this month, addressed the "
+        "crowd and accused Anwar Ibrahim of interfering in the judiciary."
+    )
+    found = pairs(code(coder, text, "en", published="2025-07-27"))
+    assert ("MYSOPP", "MYSGOV", "11") in found, found
+
+
+def test_a_coordinated_participle_shares_the_main_subject(coder):
+    text = (
+        "Thousands of opposition supporters marched in Kuala Lumpur, demanding that Anwar "
+        "step down and accusing his government of failing the poor."
+    )
+    found = pairs(code(coder, text, "en", published="2025-07-27"))
+    assert ("MYSOPP", "MYSGOV", "11") in found, found
+
+
+def test_a_participle_clause_ends_the_search_for_an_object(coder):
+    text = (
+        "Protesters demanded that Anwar Ibrahim resign. Anwar dismissed the calls for his "
+        "resignation, "
+        "saying his government had a clear mandate."
+    )
+    found = pairs(code(coder, text, "en", published="2025-07-27"))
+    assert ("MYSGOV", "MYSOPP", "12") in found, found
+
+
+def test_the_pair_is_who_acted_on_each_other_not_the_witnesses(coder):
+    text = (
+        "Deklarasi damai itu ditandatangani Thailand dan Kamboja, disaksikan oleh Amerika "
+        "Serikat dan Malaysia. Indonesia siap memfasilitasi pertemuan kedua pihak."
+    )
+    found = pairs(code(coder, text))
+    assert {t for s, t, _ in found if s == "IDN"} == {"THA", "KHM"}, found
