@@ -32,6 +32,7 @@ from ..settings import Settings
 from ._arguments import (
     actor_pairs,
     after_light_verb,
+    clause_start,
     conditional,
     distinct,
     fits,
@@ -47,6 +48,7 @@ from ._arguments import (
 )
 from ._grammar import function_words
 from ._layout import (
+    PUNCTUATION_BREAKS,
     Discourse,
     PlacedActor,
     Sentence,
@@ -65,6 +67,7 @@ from ._lexicon import Entry, Lexicon, Trigger
 from ._qualities import (
     NOT_ITS_DATE,
     cue_flags,
+    describing_clause,
     event_date,
     forward,
     is_past,
@@ -101,6 +104,15 @@ _ALSO_REACH = 3
 
 # A missile test or an alert with no one named is aimed at the country the story is told from
 _SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
+
+# "yang menewaskan", "which has reportedly killed": the outcome verb right after the relative
+_OUTCOME_REACH = 3
+
+# A meeting, a visit and a plan to meet between one pair in one sentence are one encounter
+_ENCOUNTERS = frozenset({"036", "040", "042", "043", "044"})
+
+# "membahas penguatan kerja sama ekonomi": how far before its topic the talk word may be
+_TOPIC_REACH = 3
 
 # "urged the international community to help": at most this many words of addressee
 _ADDRESSEE_WORDS = 3
@@ -275,7 +287,7 @@ class Coder:
             entry = _the_same_act(entry, discourse, s)  # "took the same step"
             if entry is None:
                 return []
-        if _announces_another(s, trigger):
+        if _announces_another(s, trigger) or _a_topic(s, trigger) or _its_outcome(s, trigger):
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
@@ -543,6 +555,38 @@ def _announces_another(s: Sentence, trigger: Trigger) -> bool:
     return cue and any(trigger.end <= t.first <= trigger.end + _ANNOUNCED_REACH for t in s.triggers)
 
 
+def _its_outcome(s: Sentence, trigger: Trigger) -> bool:
+    """ "serangan udara Israel ..., yang menewaskan tujuh pekerja", "the strike, which killed
+    seven": a verb of the same root opening the clause that describes an event noun is that
+    act's outcome, and one after "untuk"/"to" its aim, not another act."""
+    for noun in s.triggers:
+        if noun.first >= trigger.first or noun.entry.cameo[:2] != trigger.entry.cameo[:2]:
+            continue
+        clause = describing_clause(s, noun)
+        if clause is not None and clause < trigger.first <= clause + _OUTCOME_REACH:
+            return True
+    # "bertempur dengan pasukan junta untuk merebut kota": the aim of a fight already coded
+    root = trigger.entry.cameo[:2]
+    before = range(max(0, trigger.first - 2), trigger.first)
+    if not any(s.roles[i][1] in ("untuk", "to") for i in before):
+        return False
+    start = clause_start(s, trigger.first)
+    fight = any(start <= t.first < trigger.first and t.entry.cameo[:2] == root for t in s.triggers)
+    return fight and any(e.cameo[:2] == root and e.target is not None for e in s.events_so_far)
+
+
+def _a_topic(s: Sentence, trigger: Trigger) -> bool:
+    """ "membahas penguatan kerja sama ekonomi", "discussed trade cooperation": what a talk is
+    about is its topic, not an act of its own."""
+    for i in range(trigger.first - 1, max(-1, trigger.first - _TOPIC_REACH - 1), -1):
+        roles, word = s.roles[i]
+        if "topic" in roles:
+            return True
+        if word in PUNCTUATION_BREAKS or roles & {"coord", "clause", "relative"}:
+            return False
+    return False
+
+
 def _inside_a_name(trigger: Trigger, actors: Sequence[PlacedActor]) -> bool:
     """ "Tentara Pembebasan Nasional", "Pasukan Dukungan Cepat": an event word inside the
     name of an organisation, group or person is part of the name."""
@@ -651,7 +695,8 @@ def _side_key(actor, other) -> str:
 def _unique(events: Sequence[Event]) -> list[Event]:
     """One event per (source, target, code, date, negation); two symmetric events of one
     kind between the same pair (a call reported from each side, "menghubungi" and "dalam
-    panggilan telepon") are one event."""
+    panggilan telepon") are one event; so are a meeting and a visit or a plan to meet of one
+    pair in one sentence."""
     seen: set[tuple] = set()
     out = []
     for event in events:
@@ -662,7 +707,23 @@ def _unique(events: Sequence[Event]) -> list[Event]:
         else:
             key = ((source, target), event.cameo)
         key += (event.date, event.negated)
-        if key not in seen:
-            seen.add(key)
-            out.append(event)
+        if key in seen or _same_act(event, source, target, seen):
+            continue
+        seen.add(key)
+        out.append(event)
     return out
+
+
+def _same_act(event: Event, source: str, target: str, seen: set[tuple]) -> bool:
+    """Whether the sentence already gave this encounter of one pair of states (and record
+    it): a meeting goes either way; "Trump would visit China and Xi the United States" are
+    two visits."""
+    if event.cameo not in _ENCOUNTERS:
+        return False
+    where = (event.evidence, event.negated)
+    pair = ("encounter", frozenset((source, target)), *where)
+    met = ("met", *pair[1:])
+    directed = ("visit", source, target, *where)
+    found = pair in seen if event.symmetric else (met in seen or directed in seen)
+    seen.update({pair, directed, met} if event.symmetric else {pair, directed})
+    return found

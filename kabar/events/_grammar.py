@@ -10,7 +10,8 @@ clause after it dates: "dalam operasi yang digelar Rabu malam"), also (the act r
 story reported: "juga", "also"), thing (a country after it is a thing's origin, not an actor:
 "bendera Korea Selatan", "American flags"), deed (a noun for an act already reported:
 "keputusan itu", "the move": a reaction to it answers whoever did the act), report (a
-noun for a report of an act: "condemned reports that X killed ..." is aimed at X).
+noun for a report of an act: "condemned reports that X killed ..." is aimed at X), topic
+(a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ ROLES = frozenset(
         "thing",
         "deed",
         "report",
+        "topic",
     }
 )
 

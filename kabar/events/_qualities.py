@@ -83,7 +83,7 @@ def event_date(s: Sentence, trigger: Trigger):
     yang dibom Israel pada Juni lalu" dates the bombing; "serangan yang terjadi pada Jumat"
     dates the attack. None when the sentence states no date for it."""
     scopes = {_scope(s, trigger.first)}
-    described = _describing_clause(s, trigger)
+    described = describing_clause(s, trigger)
     if described is not None:
         scopes.add(described)  # the clause right after an event noun describes it
     if -1 in scopes:
@@ -97,7 +97,7 @@ def event_date(s: Sentence, trigger: Trigger):
     return None
 
 
-def _describing_clause(s: Sentence, trigger: Trigger) -> int | None:
+def describing_clause(s: Sentence, trigger: Trigger) -> int | None:
     """The relative clause after an event noun, at once or past its actors ("the war between
     the army and the RSF, which erupted in April 2023"): it describes the noun."""
     end = trigger.end

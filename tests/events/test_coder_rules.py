@@ -993,3 +993,36 @@ def test_the_pair_is_who_acted_on_each_other_not_the_witnesses(coder):
     )
     found = pairs(code(coder, text))
     assert {t for s, t, _ in found if s == "IDN"} == {"THA", "KHM"}, found
+
+
+def test_what_a_talk_is_about_is_no_act(coder):
+    text = "Prabowo dan Xi Jinping membahas penguatan kerja sama ekonomi di Beijing."
+    assert not any(root == "06" for *_, root, _ in code(coder, text, published="2024-11-09"))
+
+
+def test_a_meeting_and_a_visit_of_one_pair_in_one_sentence_are_one_encounter(coder):
+    text = "Prabowo bertemu Xi Jinping dalam kunjungan kenegaraan ke Beijing."
+    found = [e for s, t, root, e in code(coder, text, published="2024-11-09") if root == "04"]
+    assert len(found) == 1, found
+
+
+def test_visits_each_way_are_two_acts(coder):
+    text = "Trump said he would visit China in April and that Xi would visit the United States."
+    found = {(s, t) for s, t, _, _ in code(coder, text, "en", published="2025-10-30")}
+    assert len(found) == 2, found
+
+
+def test_one_act_at_two_depths_of_one_root_is_one_event(coder):
+    text = "Israel melancarkan serangan udara terhadap konvoi bantuan di Gaza."
+    assert len([e for *_, root, e in code(coder, text) if root == "19"]) == 1
+
+
+def test_the_outcome_of_an_event_noun_is_no_other_act(coder):
+    text = "Serangan udara Israel terhadap konvoi bantuan, yang menewaskan tujuh pekerja, dikecam."
+    assert len([e for *_, root, e in code(coder, text) if root == "19"]) <= 1
+
+
+def test_the_aim_of_a_fight_is_no_other_fight(coder):
+    text = "Tentara Arakan bertempur dengan pasukan junta Myanmar untuk merebut kota Kyaukphyu."
+    found = [e.cameo for *_, root, e in code(coder, text) if root == "19"]
+    assert found == ["190"], found
