@@ -106,8 +106,8 @@ def describing_clause(s: Sentence, trigger: Trigger) -> int | None:
     if not is_nominal(s, trigger, s.lang):
         return None
     for i in range(end, min(len(s.tokens) - 1, end + _DESCRIBED_REACH)):
-        if any(t.first == i for t in s.triggers):
-            return None
+        if any(t.first == i and not is_nominal(s, t, s.lang) for t in s.triggers):
+            return None  # a verb first: the clause is not the noun's ("konvoi bantuan" is)
         if s.tokens[i].text == "," and "relative" in s.roles[i + 1][0]:
             return i + 1
     return None
