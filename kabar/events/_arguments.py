@@ -37,6 +37,8 @@ _SENDER_REACH = 4
 _COMMENT_ROOTS = frozenset({"01", "02", "05", "10", "11"})
 # "condemned the launch", "rejected the moves": the deed noun, after at most an article
 _DEED_REACH = 2
+# "semua pihak yang bertikai di Sudan": how far after the group word its country may be
+_PARTIES_REACH = 6
 
 _POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our"})
 
@@ -485,12 +487,24 @@ def _referred_object(
         roles, word = s.roles[i]
         if i > 0 and not ("obj" in allowed or s.roles[i - 1][1] in allowed):
             continue
+        if "group" in roles and (warring := _parties_in(s, i)):
+            return warring  # "semua pihak yang bertikai di Sudan": the country they fight in
         if both := discourse.both(roles):
             return both
         if "person" in roles and "obj" in allowed and discourse.person is not None:
             return [discourse.person] if word in _OBJECT_PRONOUNS else []
         if word == "it" and "obj" in allowed and discourse.body is not None:
             return [discourse.body]  # "urged it to also investigate": the body named last
+    return []
+
+
+def _parties_in(s: Sentence, i: int) -> list[EventActor]:
+    """ "semua pihak yang bertikai di Sudan", "all parties to the conflict in Sudan": a
+    country named as where the parties are, a few words after the group word."""
+    for actor in s.actors:
+        near = i < actor.first <= i + _PARTIES_REACH and actor.kind == "country"
+        if near and actor.prep == "prep" and actor.prep_word in ("di", "in"):
+            return [actor.actor]
     return []
 
 

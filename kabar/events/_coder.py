@@ -703,7 +703,11 @@ def _unique(events: Sequence[Event]) -> list[Event]:
         source = _side_key(event.source, event.target)
         target = _side_key(event.target, event.source) if event.target else "None"
         if event.symmetric:
-            key = (tuple(sorted((source, target))), event.cameo[:2], "sym")
+            # one kind of relation between a pair is one event ("menghubungi" and "panggilan
+            # telepon"; "signed an agreement to step up cooperation"), but material
+            # cooperation differs by code (a joint drill is no sharing of intelligence)
+            kind = event.cameo if event.cameo[:2] == "06" else event.cameo[:2]
+            key = (tuple(sorted((source, target))), kind, "sym")
         else:
             key = ((source, target), event.cameo)
         key += (event.date, event.negated)

@@ -126,7 +126,8 @@ class Discourse:
         if len(self.pair) != 2:
             return []
         if roles & {"group", "they"}:
-            return list(self.pair)
+            # "semua pihak menahan diri": civilians the pair's fight hit are no side of it
+            return [a for a in self.pair if a.sector != "CVL"]
         if "leaders" in roles:
             # a country's side as its government ("Thailand's army" -> Thailand's government)
             return [_with_sector(a, "GOV") if a.country else a for a in self.pair]
@@ -530,6 +531,8 @@ def outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
     dateline = parse_dateline(text[:200])
     if dateline is None:
         return mentions
+    if any(m.start < dateline.end < m.end for m in mentions):
+        return mentions  # "Pada Senin, TPNPB-OPM menembak": a hyphenated name, no dateline
     return [m for m in mentions if m.start >= dateline.end]
 
 

@@ -1026,3 +1026,31 @@ def test_the_aim_of_a_fight_is_no_other_fight(coder):
     text = "Tentara Arakan bertempur dengan pasukan junta Myanmar untuk merebut kota Kyaukphyu."
     found = [e.cameo for *_, root, e in code(coder, text) if root == "19"]
     assert found == ["190"], found
+
+
+def test_joint_drills_and_shared_intelligence_are_two_acts(coder):
+    text = (
+        "Korea Selatan berbagi informasi dengan Amerika Serikat. Korea Selatan dan Amerika "
+        "Serikat menggelar latihan udara bersama."
+    )
+    codes = {e.cameo for *_, e in code(coder, text)}
+    assert {"062", "064"} <= codes, codes
+
+
+def test_civilians_are_no_side_asked_for_restraint(coder):
+    text = (
+        "Pada Senin, TPNPB-OPM menembak mati dua warga sipil di Yahukimo. "
+        "Komnas HAM meminta semua pihak menahan diri."
+    )
+    targets = {t for s, t, root, _ in code(coder, text) if root == "02"}
+    assert targets == {"IDNREBOPM"}, targets
+
+
+def test_the_parties_fighting_in_a_country(coder):
+    text = "Indonesia mendesak semua pihak yang bertikai di Sudan untuk menghentikan kekerasan."
+    assert ("IDN", "SDN", "02") in pairs(code(coder, text))
+
+
+def test_a_hyphenated_name_after_a_comma_is_no_dateline(coder):
+    text = "Pada Senin, TPNPB-OPM menembak mati dua warga sipil di Yahukimo."
+    assert any(s == "IDNREBOPM" for s, *_ in code(coder, text))
