@@ -108,6 +108,17 @@ _SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
 # "yang menewaskan", "which has reportedly killed": the outcome verb right after the relative
 _OUTCOME_REACH = 3
 
+# Talks with no partner named, held in another state's capital, are with that state
+_TALKS_ROOT = "04"
+_HOST_REACH = 3
+
+# Symmetric events merge by root, except these, which keep their own kind
+_RELATION_KINDS = {
+    "040": "040",
+    "041": "040",
+    **{code: code for code in ("043", "044", "045", "046", "060", "061", "062", "063", "064")},
+}
+
 # A meeting, a visit and a plan to meet between one pair in one sentence are one encounter
 _ENCOUNTERS = frozenset({"036", "040", "042", "043", "044"})
 
@@ -304,6 +315,8 @@ class Coder:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
             if not (targets or nominal and not after_light_verb(s, trigger)):
                 targets = _country_where(s, trigger, sources)
+        if sources and not targets and entry.cameo[:2] == _TALKS_ROOT and len(sources) == 1:
+            targets = _host_capital(s, trigger, sources)
         if sources and not targets:
             targets = _implied_targets(s, entry, sources, discourse, passive, nominal)
         if sources and not targets and "same" not in entry.flags:
@@ -422,6 +435,19 @@ def _news_of_the_day(day: str, reference) -> bool:
         return True
     moment = date.fromisoformat(day[:10])
     return 0 <= (reference - moment).days <= _CARRIED_DAY_REACH
+
+
+def _host_capital(s: Sentence, trigger: Trigger, sources: list) -> list:
+    """ "memimpin tim negosiasi di Washington", "talks in Beijing": talks held in another
+    state's capital, with no one named, are with that state's government."""
+    own = {a.country for a in sources}
+    for actor in s.actors:
+        if not trigger.end <= actor.first <= trigger.end + _HOST_REACH:
+            continue
+        capital = actor.kind == "metonym" and actor.actor.sector == "GOV"
+        if capital and actor.prep_word in ("di", "in") and actor.actor.country not in own:
+            return [actor.actor]
+    return []
 
 
 def _implied_targets(
@@ -704,9 +730,10 @@ def _unique(events: Sequence[Event]) -> list[Event]:
         target = _side_key(event.target, event.source) if event.target else "None"
         if event.symmetric:
             # one kind of relation between a pair is one event ("menghubungi" and "panggilan
-            # telepon"; "signed an agreement to step up cooperation"), but material
-            # cooperation differs by code (a joint drill is no sharing of intelligence)
-            kind = event.cameo if event.cameo[:2] == "06" else event.cameo[:2]
+            # telepon"; "signed an agreement to step up cooperation"), but negotiations,
+            # mediation and material cooperation differ by code (a joint drill is no sharing
+            # of intelligence)
+            kind = _RELATION_KINDS.get(event.cameo, event.cameo[:2])
             key = (tuple(sorted((source, target))), kind, "sym")
         else:
             key = ((source, target), event.cameo)

@@ -1054,3 +1054,14 @@ def test_the_parties_fighting_in_a_country(coder):
 def test_a_hyphenated_name_after_a_comma_is_no_dateline(coder):
     text = "Pada Senin, TPNPB-OPM menembak mati dua warga sipil di Yahukimo."
     assert any(s == "IDNREBOPM" for s, *_ in code(coder, text))
+
+
+def test_talks_in_another_states_capital_are_with_its_government(coder):
+    text = "Menko Airlangga Hartarto, yang memimpin tim negosiasi di Washington, pulang Rabu."
+    assert ("IDNGOV", "USAGOV", "04") in pairs(code(coder, text, published="2025-07-16"))
+
+
+def test_a_meeting_in_a_third_country_pairs_the_two_who_met(coder):
+    text = "Trump dan Xi Jinping bertemu di Busan pada Kamis."
+    found = pairs(code(coder, text, published="2025-10-30"))
+    assert found <= {("USAGOV", "CHNGOV", "04"), ("CHNGOV", "USAGOV", "04")}, found
