@@ -60,6 +60,7 @@ from ._layout import (
     outside_dateline,
     place_actors,
     reference_date,
+    remembered_roles,
     with_acronyms,
     without_credits,
 )
@@ -124,6 +125,10 @@ _ENCOUNTERS = frozenset({"036", "040", "042", "043", "044"})
 
 # "membahas penguatan kerja sama ekonomi": how far before its topic the talk word may be
 _TOPIC_REACH = 3
+
+# "accused of helping": an accusation and the words that join it to the act it alleges
+_ACCUSATION = "112"
+_ALLEGED_LINKS = frozenset({"of", "atas", "telah"})
 
 # "urged the international community to help": at most this many words of addressee
 _ADDRESSEE_WORDS = 3
@@ -194,6 +199,7 @@ class Coder:
         discourse.home = home
         mentions = without_credits(outside_dateline(text, mentions), article.cited_sources)
         mentions = with_acronyms(text, mentions, home, lang)
+        mentions = remembered_roles(text, mentions, home, lang)
         for start, end in split_sentences(text, lang):
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
@@ -533,6 +539,8 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
     a demand or a threat asks for or threatens is its content, not an event of its own."""
     if participle_clause(s, trigger):
         return False  # "..., demanding that Anwar step down and accusing his government"
+    if _alleged(s, trigger):
+        return True
     for other in s.triggers:
         if other.end > trigger.first or other.entry.cameo[:2] not in _CONTENT_ROOTS:
             continue
@@ -558,6 +566,18 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
         if 0 < len(between) <= _ADDRESSEE_WORDS and not any(
             s.roles[i][0] or not s.tokens[i].text[:1].isalpha() for i in between
         ):
+            return True
+    return False
+
+
+def _alleged(s: Sentence, trigger: Trigger) -> bool:
+    """ "banks accused of helping Moscow", "dituduh membantu": the act an accusation names
+    is what is alleged, not an act the report vouches for."""
+    for other in s.triggers:
+        if other.end > trigger.first or not other.entry.cameo.startswith(_ACCUSATION):
+            continue
+        between = [s.roles[i][1] for i in range(other.end, trigger.first)]
+        if all(word in _ALLEGED_LINKS for word in between):
             return True
     return False
 

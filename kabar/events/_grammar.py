@@ -11,7 +11,9 @@ story reported: "juga", "also"), thing (a country after it is a thing's origin, 
 "bendera Korea Selatan", "American flags"), deed (a noun for an act already reported:
 "keputusan itu", "the move": a reaction to it answers whoever did the act), report (a
 noun for a report of an act: "condemned reports that X killed ..." is aimed at X), topic
-(a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation).
+(a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation),
+loose_clause (a clause word only at the start or after a comma: "sementara" is also
+"temporary").
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ ROLES = frozenset(
         "deed",
         "report",
         "topic",
+        "loose_clause",
     }
 )
 
@@ -82,7 +85,7 @@ class FunctionWords:
                 for j in range(i, i + size):
                     out[j] = (frozenset({self.phrases[key]}), " ".join(key))
             i += max(1, size)  # a longer phrase keeps the shorter ones inside it
-        return out
+        return [_loosened(out, tokens, i) for i in range(len(out))]
 
     def _phrase_at(self, tokens: Sequence[Token], i: int) -> int:
         """Length of the longest phrase starting at token ``i``, or 0."""
@@ -91,6 +94,16 @@ class FunctionWords:
             if len(key) == size and key in self.phrases:
                 return size
         return 0
+
+
+def _loosened(out, tokens: Sequence[Token], i: int) -> tuple[frozenset[str], str]:
+    """A loose clause word ("sementara": "while", also "temporary") starts a clause only at
+    the start of the sentence or after a comma; elsewhere it has no role."""
+    roles, word = out[i]
+    if "loose_clause" not in roles:
+        return out[i]
+    opens = i == 0 or tokens[i - 1].text in (",", ";")
+    return (roles - {"loose_clause"}) | ({"clause"} if opens else set()), word
 
 
 @cache

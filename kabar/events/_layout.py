@@ -526,6 +526,33 @@ def _definitions(text: str, mentions: list[Mention], home: str | None, lang: str
         yield acronym, actor, match.end()
 
 
+def remembered_roles(
+    text: str, mentions: list[Mention], home: str | None, lang: str
+) -> list[Mention]:
+    """ "Pemimpin junta Myanmar Min Aung Hlaing ... junta mengumumkan": a bare role word the
+    story used before inside a name with a country is that country's, not the home one's.
+    (Only a role inside an earlier name counts; the country merely near a role does not.)"""
+    out = []
+    known: dict[str, str] = {}
+    for mention in mentions:
+        actor = mention.actor
+        if not actor.code.startswith("---"):
+            if actor.country and actor.country != home:
+                for word in mention.text.lower().split():
+                    known.setdefault(word, actor.country)
+            out.append(mention)
+            continue
+        country = known.get(mention.text.lower())
+        if country is None or actor.sector in (None, "IGO"):
+            out.append(mention)
+            continue
+        if _country_for_role(mention, mentions, None, lang, text) is None:
+            actor = Actor(country + actor.code[3:], actor.name, country, actor.sector, actor.kind)
+            mention = Mention(mention.start, mention.end, mention.text, actor)
+        out.append(mention)
+    return out
+
+
 def outside_dateline(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Jakarta, KabarUji.id -" names where the report was filed, not an actor."""
     dateline = parse_dateline(text[:200])
