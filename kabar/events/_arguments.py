@@ -37,6 +37,7 @@ _SENDER_REACH = 4
 _COMMENT_ROOTS = frozenset({"01", "02", "05", "10", "11"})
 # "condemned the launch", "rejected the moves": the deed noun, after at most an article
 _DEED_REACH = 2
+_DEEDS = frozenset({"deed", "ruling"})
 # "semua pihak yang bertikai di Sudan": how far after the group word its country may be
 _PARTIES_REACH = 6
 
@@ -801,6 +802,10 @@ def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventAc
         target = event.target
         if target is not None and target.country in own and event.source.country not in own:
             return [event.source]
+    if deed == "ruling":  # "mengabaikan putusan tersebut": the court that ruled
+        court = next((e.source for e in earlier if e.source.sector == "JUD"), discourse.court)
+        if court is not None and all(distinct(a, court) for a in sources):
+            return [court]
     if deed:  # "menyambut baik putusan tersebut": its doer may be of the same country
         for event in earlier:
             if event.cameo[:2] not in _COMMENT_ROOTS and all(
@@ -810,13 +815,21 @@ def _answered(s: Sentence, trigger: Trigger, sources, discourse) -> list[EventAc
     return []
 
 
-def _deed_after(s: Sentence, trigger: Trigger) -> bool:
-    """A deed noun ("keputusan itu", "the move") as the object, naming no actor of its own."""
-    for i in range(trigger.end, min(len(s.tokens), trigger.end + _DEED_REACH)):
-        if "deed" in s.roles[i][0]:
-            return not any(i < a.first <= i + 2 for a in s.actors)
+def _deed_after(s: Sentence, trigger: Trigger) -> str | None:
+    """The role of a deed noun as the object ("deed": "keputusan itu", "the move"; "ruling":
+    "putusan tersebut"), naming no actor of its own; None without one."""
+    # "menyebut keputusan itu tidak dapat diterima": the deed may sit inside the matched words
+    inside = [i for i in range(trigger.first + 1, trigger.end) if s.roles[i][0] & _DEEDS]
+    candidates = inside[:1] or range(trigger.end, min(len(s.tokens), trigger.end + _DEED_REACH))
+    for i in candidates:
+        kinds = s.roles[i][0] & _DEEDS
+        if kinds:
+            if any(i < a.first <= i + 2 for a in s.actors):
+                return None
+            return "ruling" if "ruling" in kinds else "deed"
         if not s.roles[i][0] & {"det", "quantity"}:
-            return False
+            return None
+    return None
     return False
 
 

@@ -207,6 +207,10 @@ class Coder:
                 text, start, end, tokens[first:last], mentions, lang, home, reference, discourse
             )
             coded: list[Event] = []
+            if sentence is not None and sentence.actors and not sentence.triggers:
+                # "MK, Selasa lalu, memutuskan ...": the day a sentence with no event names
+                # is still the day the next ones count from ("Sehari kemudian, ...")
+                self._note_date(sentence, text, reference, discourse)
             if sentence is not None and sentence.triggers:
                 # "United States" holds no "states" (says): a cue inside a name is none
                 sentence.cues = [
@@ -226,7 +230,7 @@ class Coder:
                 content = [_content_of(sentence, t) for t in sentence.triggers]
                 coded = [
                     event
-                    for batch, inner in zip(_borrow_targets(found), content, strict=True)
+                    for batch, inner in zip(_borrow_targets(found, sentence), content, strict=True)
                     if not inner
                     for event in batch
                 ]
@@ -235,6 +239,14 @@ class Coder:
             if sentence is not None:
                 discourse.update(sentence, coded)
         return _unique(events)
+
+    @staticmethod
+    def _note_date(s: Sentence, text: str, reference, discourse: Discourse) -> None:
+        """Record the date a sentence without events states: "Sehari kemudian" counts from
+        it; it is not carried to the sentences after it, like a background date."""
+        stated = sentence_date(s, text, reference)
+        if stated is not None:
+            discourse.last_date = stated  # for "Sehari kemudian", not carried on its own
 
     @staticmethod
     def _date(s: Sentence, text: str, reference, discourse: Discourse):
@@ -250,7 +262,10 @@ class Coder:
             return discourse.last_date  # "Saat itu, pasukan Myanmar membunuh ..."
         for cue in s.cues:
             if cue.kind in _DAY_SHIFTS:  # "keesokan harinya", "the previous day"
-                base = discourse.day or discourse.last_date
+                # "Sehari kemudian": after the date just told; "malam sebelumnya": before
+                # the story's day
+                last = discourse.last_date if cue.kind == "next_day" else discourse.day
+                base = last if last and last[1] == "day" else discourse.day
                 if not (base and base[1] == "day") and reference is not None:
                     base = reference.isoformat(), "day"
                 return _shifted(base, _DAY_SHIFTS[cue.kind])
@@ -641,19 +656,22 @@ def _inside_a_name(trigger: Trigger, actors: Sequence[PlacedActor]) -> bool:
     )
 
 
-def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
+def _borrow_targets(found: list[list[Event]], s: Sentence) -> list[list[Event]]:
     """Give target-less events the targets of a sibling event with the same source; drop the
     ones that find none (an event needs someone it is done to)."""
     out = []
     for index, batch in enumerate(found):
         # a later event lends ("melakukan mediasi dengan menghubungi X"), and so does a
         # symmetric one ("Israel and Hamas agreed to a prisoner exchange"); an earlier
-        # one-sided act does not ("appealed to Russia to end the war")
+        # one-sided act does not ("appealed to Russia to end the war"), nor one inside a
+        # relative clause ("menyepakati draf yang mengabaikan putusan MK")
         lenders = [
             e
             for position, other in enumerate(found)
             for e in other
-            if e.target is not None and (position > index or e.symmetric)
+            if e.target is not None
+            and (position > index or e.symmetric)
+            and not _relative_between(s, index, position)
         ]
         kept = []
         for event in batch:
@@ -668,6 +686,12 @@ def _borrow_targets(found: list[list[Event]]) -> list[list[Event]]:
                     )
         out.append(kept)
     return out
+
+
+def _relative_between(s: Sentence, index: int, position: int) -> bool:
+    """Whether a relative word stands between the event words ``index`` and ``position``."""
+    first, second = sorted((s.triggers[index], s.triggers[position]), key=lambda t: t.first)
+    return any("relative" in s.roles[i][0] for i in range(first.end, second.first))
 
 
 def _country_where(s: Sentence, trigger: Trigger, sources: list) -> list:

@@ -9,7 +9,8 @@ back to an act already reported: "kericuhan itu"), during (names the occasion a 
 clause after it dates: "dalam operasi yang digelar Rabu malam"), also (the act repeats one the
 story reported: "juga", "also"), thing (a country after it is a thing's origin, not an actor:
 "bendera Korea Selatan", "American flags"), deed (a noun for an act already reported:
-"keputusan itu", "the move": a reaction to it answers whoever did the act), report (a
+"keputusan itu", "the move": a reaction to it answers whoever did the act), ruling (a
+court's deed: "putusan tersebut" answers the court that ruled), report (a
 noun for a report of an act: "condemned reports that X killed ..." is aimed at X), topic
 (a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation),
 loose_clause (a clause word only at the start or after a comma: "sementara" is also
@@ -56,6 +57,7 @@ ROLES = frozenset(
         "also",
         "thing",
         "deed",
+        "ruling",
         "report",
         "topic",
         "loose_clause",

@@ -84,6 +84,7 @@ class Discourse:
     country: EventActor | None = None  # for "negara itu", "the country"
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"
+    court: EventActor | None = None  # whose "putusan tersebut", "the ruling"
     countries: set[str] = field(default_factory=set)  # every country the article names
     events: list[Event] = field(default_factory=list)  # coded so far, in text order
 
@@ -95,6 +96,8 @@ class Discourse:
         if people:
             self.person = people[-1].actor
         for a in sentence.actors:
+            if a.actor.sector == "JUD":
+                self.court = a.actor
             if a.kind == "country":
                 self.country = a.actor
             elif a.kind == "group" or a.actor.sector in ("REB", "OPP"):

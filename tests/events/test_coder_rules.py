@@ -1085,3 +1085,34 @@ def test_a_bare_role_word_is_the_body_the_story_named_with_it(coder):
     )
     sources = {s for s, t, root, _ in code(coder, text) if root == "08"}
     assert sources and all(s.startswith("MMR") for s in sources), sources
+
+
+def test_rejecting_a_demand_answers_who_made_it(coder):
+    text = "Rusia menuntut Ukraina menarik pasukan. Kyiv menolak tuntutan tersebut."
+    assert ("UKRGOV", "RUS", "12") in pairs(code(coder, text))
+
+
+def test_calling_a_decision_unacceptable_criticises_its_maker(coder):
+    text = (
+        "Iran menangguhkan kerja sama dengan IAEA. Departemen Luar Negeri AS menyebut "
+        "keputusan itu tidak dapat diterima."
+    )
+    assert ("USAGOV", "IRN", "11") in pairs(code(coder, text))
+
+
+def test_ignoring_a_ruling_defies_the_court_that_made_it(coder):
+    text = (
+        "Mahkamah Konstitusi, Selasa lalu, memutuskan menurunkan ambang batas pencalonan. "
+        "Sehari kemudian, DPR menyepakati draf revisi yang mengabaikan putusan tersebut."
+    )
+    found = [(s, t, e.date) for s, t, root, e in code(coder, text, published="2024-08-23")]
+    assert ("IDNLEG", "IDNJUD", "2024-08-21") in found, found
+
+
+def test_the_day_after_counts_from_a_date_a_sentence_without_events_named(coder):
+    text = (
+        "Polisi menangkap tersangka pada Kamis (22/8). Polemik bermula ketika MK, Selasa lalu, "
+        "memutuskan perkara itu. Sehari kemudian, DPR mengabaikan putusan tersebut."
+    )
+    dated = {e.date for s, t, root, e in code(coder, text, published="2024-08-23") if root == "12"}
+    assert dated == {"2024-08-21"}, dated
