@@ -357,6 +357,9 @@ def govern(s: Sentence) -> None:
                 or "clause" in roles
                 or i in trigger_heads
                 or (i + 1) in actor_ends
+                # "antara kedua negara sejak Rusia menginvasi": a clause word or a group
+                # phrase is what the preposition governs
+                or roles & {"embed", "group", "leaders", "forces"}
             ):
                 break  # "kepada keluarga korban dan masyarakat": "dan" does not stop it
 

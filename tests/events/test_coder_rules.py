@@ -1116,3 +1116,12 @@ def test_the_day_after_counts_from_a_date_a_sentence_without_events_named(coder)
     )
     dated = {e.date for s, t, root, e in code(coder, text, published="2024-08-23") if root == "12"}
     assert dated == {"2024-08-21"}, dated
+
+
+def test_a_clause_after_since_has_its_own_subject(coder):
+    text = (
+        "Rusia dan Inggris saling mengusir diplomat. Pengusiran ini menambah daftar aksi saling "
+        "usir diplomat antara kedua negara sejak Rusia menginvasi Ukraina pada Februari 2022."
+    )
+    invaders = {s for s, t, root, _ in code(coder, text, published="2025-03-10") if t == "UKR"}
+    assert invaders <= {"RUS", "RUSGOV"} and invaders, invaders
