@@ -54,6 +54,8 @@ _OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 # Passive acts whose doer, left unnamed, is the authority reporting them
 _AUTHORITY_ROOTS = frozenset({"09", "15", "17"})
+# a sentence handed down by no one named is the court's
+_SENTENCE = "116"
 # who investigated or arrested a suspect before questions him again
 _INQUIRY_ROOTS = frozenset({"09", "17"})
 _AUTHORITIES = frozenset({"COP", "MIL", "JUD", "GOV"})
@@ -435,6 +437,15 @@ def _after(
     """The first actor group after the word that the entry accepts as target; else "both
     sides"/"kedua pihak" (the pair just named); else the subject of a "that" clause right
     after the word ("demanded that Manila withdraw")."""
+    inside = range(trigger.first + 1, trigger.end)
+    # "suspended her from duty": a pronoun inside the matched words is the object
+    pronoun = any(s.roles[i][1] in _OBJECT_PRONOUNS for i in inside)
+    if (
+        pronoun
+        and discourse is not None
+        and (found := _referred_object(s, trigger, set(allowed), discourse))
+    ):
+        return found
     found = _first_after(s, trigger, set(allowed))
     if not found and trigger.entry.cameo[:2] == "13":
         found = _condition_subject(s, trigger)
@@ -710,6 +721,9 @@ def verbal_arguments(s, trigger, entry: Entry, passive: bool, discourse):
             return patient, []  # "3.000 polisi dikerahkan": the forces deployed act
         if not agent and root in _AUTHORITY_ROOTS:
             agent = _reporting_authority(s, trigger) or _last_authority_on(patient, discourse)
+        if not agent and trigger.entry.cameo.startswith(_SENTENCE) and discourse is not None:
+            # "Hasto dijatuhi hukuman 3,5 tahun penjara": sentenced by the court named last
+            agent = [discourse.court] if discourse.court is not None else []
         return agent, patient
     sources = _subject(s, trigger, discourse)
     allowed = entry.targets

@@ -92,6 +92,8 @@ _REJECTIONS = frozenset({"12", "13", "16"})
 
 # Appeals, demands and threats whose complement states what they ask for or threaten
 _CONTENT_ROOTS = frozenset({"02", "10", "13"})
+# "mengundang Putin untuk berkunjung": what an invitation asks for is its content too
+_INVITATIONS = frozenset({"036"})
 _COMPLEMENTIZERS = frozenset({"untuk", "agar", "supaya", "bahwa", "to", "that"})
 
 # A day stated at most this many days before publication dates the sentences after it too
@@ -557,7 +559,8 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
     if _alleged(s, trigger):
         return True
     for other in s.triggers:
-        if other.end > trigger.first or other.entry.cameo[:2] not in _CONTENT_ROOTS:
+        content = other.entry.cameo[:2] in _CONTENT_ROOTS or other.entry.cameo in _INVITATIONS
+        if other.end > trigger.first or not content:
             continue
         if is_nominal(s, other, s.lang):
             continue

@@ -14,7 +14,8 @@ court's deed: "putusan tersebut" answers the court that ruled), report (a
 noun for a report of an act: "condemned reports that X killed ..." is aimed at X), topic
 (a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation),
 loose_clause (a clause word only at the start or after a comma: "sementara" is also
-"temporary").
+"temporary"), it (a subject pronoun opening a clause for the last subject that was no person:
+"The court voted ... It had suspended her").
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ ROLES = frozenset(
         "report",
         "topic",
         "loose_clause",
+        "it",
     }
 )
 

@@ -85,6 +85,7 @@ class Discourse:
     group: EventActor | None = None  # for "kelompok tersebut", "the group" (armed, political)
     body: EventActor | None = None  # for "lembaga itu", "the agency"
     court: EventActor | None = None  # whose "putusan tersebut", "the ruling"
+    subject: EventActor | None = None  # "It had suspended her": the last non-person subject
     countries: set[str] = field(default_factory=set)  # every country the article names
     events: list[Event] = field(default_factory=list)  # coded so far, in text order
 
@@ -95,6 +96,10 @@ class Discourse:
         people = [a for a in sentence.actors if a.kind == "person"]
         if people:
             self.person = people[-1].actor
+        subjects = [a for a in sentence.actors if a.prep is None]
+        if subjects:
+            first = subjects[0]
+            self.subject = None if first.kind in ("person", "anaphor") else first.actor
         for a in sentence.actors:
             if a.actor.sector == "JUD":
                 self.court = a.actor
@@ -303,6 +308,14 @@ def _country_for_role(
     return min(nearby)[1] if nearby else home
 
 
+_ANAPHOR_KINDS = frozenset({"this_country", "this_group", "this_body", "it"})
+
+
+def s_text(roles, i: int) -> str:
+    """The word a role list gives for token ``i``."""
+    return roles[i][1]
+
+
 def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> list[PlacedActor]:
     """ "negara itu", "kelompok tersebut", "pihaknya": the country or group named last (for
     "pihaknya", the actor just before it in the sentence, when there is one)."""
@@ -313,7 +326,9 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
     while i < len(roles):
         role_set, phrase = roles[i]
         size = len(phrase.split())
-        kind = next(iter(role_set & {"this_country", "this_group", "this_body"}), None)
+        kind = next(iter(role_set & _ANAPHOR_KINDS), None)
+        if kind == "it" and i > 0 and s_text(roles, i - 1) not in (",", "and", "dan"):
+            kind = None  # "It had suspended her": only a subject "it" opening a clause
         if kind:
             before = [a for a in actors if a.end <= i]
             if phrase.endswith("nya") and before:
@@ -323,6 +338,7 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
                     "this_country": discourse.country,
                     "this_group": discourse.group,
                     "this_body": discourse.body,
+                    "it": discourse.subject,
                 }[kind]
             if meant is not None:
                 found.append(PlacedActor(meant, i, i + size, kind="anaphor"))

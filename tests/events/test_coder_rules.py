@@ -1125,3 +1125,26 @@ def test_a_clause_after_since_has_its_own_subject(coder):
     )
     invaders = {s for s, t, root, _ in code(coder, text, published="2025-03-10") if t == "UKR"}
     assert invaders <= {"RUS", "RUSGOV"} and invaders, invaders
+
+
+def test_it_opening_a_clause_is_the_last_subject_that_was_no_person(coder):
+    text = (
+        "Thailand's Constitutional Court removed Prime Minister Paetongtarn Shinawatra. "
+        "The court voted 6-3. It had suspended her from duty on July 1 after 36 senators "
+        "petitioned the judges."
+    )
+    found = [(s, t, e.date) for s, t, root, e in code(coder, text, "en", published="2025-08-29")]
+    assert ("THAJUD", "THAGOV", "2025-07-01") in found, found
+
+
+def test_a_sentence_handed_down_by_no_one_named_is_the_courts(coder):
+    text = (
+        "Pengadilan Tindak Pidana Korupsi Jakarta menyidangkan perkara suap. "
+        "Adapun Hasto Kristiyanto dijatuhi hukuman 3,5 tahun penjara pada Jumat."
+    )
+    assert any(s == "IDNJUD" and root == "11" for s, t, root, _ in code(coder, text))
+
+
+def test_the_visit_an_invitation_asks_for_is_no_visit(coder):
+    text = "Prabowo mengundang Putin untuk berkunjung ke Indonesia."
+    assert [e.cameo for *_, e in code(coder, text)] == ["036"]

@@ -71,7 +71,7 @@ CASES = [
     ("Palestina memohon bantuan kemanusiaan kepada PBB.", "PSE", "IGOUNO", "0233"),
     ("Mesir dan Qatar mendesak Israel kembali ke meja perundingan.", "EGY", "ISR", "020"),
     ("Sekjen PBB menyerukan gencatan senjata kepada Rusia.", "IGOUNO", "RUS", "0256"),
-    ("Xi Jinping mengundang Prabowo berkunjung ke Beijing.", "CHN", "IDN", "026"),
+    ("Xi Jinping mengundang Prabowo berkunjung ke Beijing.", "CHN", "IDN", "036"),
     ("Malaysia mengajak Indonesia bekerja sama memberantas penyelundupan.", "MYS", "IDN", "021"),
     ("PBB meminta Myanmar membebaskan Aung San Suu Kyi.", "IGOUNO", "MMR", "0253"),
     # 03 intent
