@@ -86,6 +86,7 @@ class Discourse:
     body: EventActor | None = None  # for "lembaga itu", "the agency"
     court: EventActor | None = None  # whose "putusan tersebut", "the ruling"
     subject: EventActor | None = None  # "It had suspended her": the last non-person subject
+    order: dict[str, int] = field(default_factory=dict)  # countries by first mention
     countries: set[str] = field(default_factory=set)  # every country the article names
     events: list[Event] = field(default_factory=list)  # coded so far, in text order
 
@@ -96,6 +97,9 @@ class Discourse:
         people = [a for a in sentence.actors if a.kind == "person"]
         if people:
             self.person = people[-1].actor
+        for a in sentence.actors:
+            if a.actor.country:
+                self.order.setdefault(a.actor.country, len(self.order))
         subjects = [a for a in sentence.actors if a.prep is None]
         if subjects:
             first = subjects[0]
@@ -128,6 +132,13 @@ class Discourse:
         )
 
     def both(self, roles: frozenset[str]) -> list[EventActor]:
+        """The pair as ``_both`` gives it, the side the story named first first ("both
+        armies met" after a story on Thailand and Cambodia: Thailand's army, then
+        Cambodia's)."""
+        sides = self._both(roles)
+        return sorted(sides, key=lambda a: self.order.get(a.country or "", len(self.order)))
+
+    def _both(self, roles: frozenset[str]) -> list[EventActor]:
         """What "keduanya" (the pair) or "kedua pemimpin" (the pair's governments) means;
         "mereka"/"they" may mean the pair too, but only a named actor in the same sentence
         makes its sentence worth coding (it often means unnamed people: fans, residents)."""

@@ -1148,3 +1148,20 @@ def test_a_sentence_handed_down_by_no_one_named_is_the_courts(coder):
 def test_the_visit_an_invitation_asks_for_is_no_visit(coder):
     text = "Prabowo mengundang Putin untuk berkunjung ke Indonesia."
     assert [e.cameo for *_, e in code(coder, text)] == ["036"]
+
+
+def test_a_ceasefire_agreed_some_words_later(coder):
+    text = (
+        'Thailand and Cambodia agreed on Monday to an "immediate and unconditional" '
+        "ceasefire after talks in Putrajaya."
+    )
+    assert any(e.cameo == "0871" for *_, e in code(coder, text, "en"))
+
+
+def test_both_sides_come_in_the_order_the_story_named_them(coder):
+    text = (
+        "Thailand's army accused Cambodian forces of violating the truce. "
+        "The regional commanders of both armies met on Tuesday."
+    )
+    meetings = [(s, t) for s, t, root, _ in code(coder, text, "en") if root == "04"]
+    assert meetings == [("THAMIL", "KHMMIL")], meetings
