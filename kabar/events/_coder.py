@@ -111,6 +111,10 @@ _SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
 # "yang menewaskan", "which has reportedly killed": the outcome verb right after the relative
 _OUTCOME_REACH = 3
 
+# Protests whose protesters no one names; what a protest rejects or demands
+_PROTEST_ROOT = "14"
+_PROTEST_CONTENT = frozenset({"10", "11", "12"})
+
 # Talks with no partner named, held in another state's capital, are with that state
 _TALKS_ROOT = "04"
 _HOST_REACH = 3
@@ -327,8 +331,11 @@ class Coder:
         passive = not nominal and is_passive(s, trigger, lang)
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
+            sources = sources or _unnamed_protesters(entry, discourse)
         else:
             sources, targets = verbal_arguments(s, trigger, entry, passive, discourse)
+            if not sources and not passive:
+                sources = _noun_subject(s, trigger, discourse)
             paired = True
         # a target that is no other side than the source (its own city) is no target
         if "same" in trigger.entry.flags and s.same_target is not None:
@@ -398,6 +405,25 @@ class Coder:
             )
             for src, tgt in pairs
         ]
+
+
+def _unnamed_protesters(entry: Entry, discourse: Discourse) -> list:
+    """ "Unjuk rasa menolak kenaikan tunjangan DPR": protesters no one names are the
+    opposition of the country the story is told from."""
+    home = discourse.home
+    if entry.cameo[:2] != _PROTEST_ROOT or not home:
+        return []
+    return [EventActor(home + "OPP", home, "OPP", "protesters")]
+
+
+def _noun_subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list:
+    """ "Unjuk rasa menolak kenaikan tunjangan": an event noun right before a verb with no
+    subject of its own is that verb's subject; its doers act."""
+    for noun in s.triggers:
+        if noun.end <= trigger.first <= noun.end + 1 and is_nominal(s, noun, s.lang):
+            sources, _, _ = nominal_arguments(s, noun, noun.entry, discourse)
+            return sources or _unnamed_protesters(noun.entry, discourse)
+    return []
 
 
 def _the_same_act(entry: Entry, discourse: Discourse, s: Sentence) -> Entry | None:
@@ -556,7 +582,7 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
     a demand or a threat asks for or threatens is its content, not an event of its own."""
     if participle_clause(s, trigger):
         return False  # "..., demanding that Anwar step down and accusing his government"
-    if _alleged(s, trigger):
+    if _alleged(s, trigger) or _protested(s, trigger):
         return True
     for other in s.triggers:
         content = other.entry.cameo[:2] in _CONTENT_ROOTS or other.entry.cameo in _INVITATIONS
@@ -586,6 +612,19 @@ def _content_of(s: Sentence, trigger: Trigger) -> bool:
         ):
             return True
     return False
+
+
+def _protested(s: Sentence, trigger: Trigger) -> bool:
+    """ "Unjuk rasa menolak kenaikan tunjangan", "protests demanding his resignation": what
+    a protest rejects or demands says what it is against; it lends the protest its target."""
+    if trigger.entry.cameo[:2] not in _PROTEST_CONTENT:
+        return False
+    return any(
+        noun.end <= trigger.first <= noun.end + 1
+        and noun.entry.cameo[:2] == _PROTEST_ROOT
+        and is_nominal(s, noun, s.lang)
+        for noun in s.triggers
+    )
 
 
 def _alleged(s: Sentence, trigger: Trigger) -> bool:

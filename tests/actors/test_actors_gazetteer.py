@@ -424,3 +424,7 @@ def test_opposition_supporters_are_the_opposition(gaz):
 def test_mahathir_is_in_opposition_after_2020(gaz):
     assert only(gaz, "Mahathir Mohamad", on=date(2019, 1, 1)).actor.code == "MYSGOV"
     assert only(gaz, "Mahathir Mohamad", on=date(2025, 7, 27)).actor.code == "MYSOPP"
+
+
+def test_kim_yo_jong_speaks_for_pyongyang(gaz):
+    assert only(gaz, "Kim Yo Jong", on=date(2025, 10, 22)).actor.code == "PRKGOV"

@@ -1165,3 +1165,10 @@ def test_both_sides_come_in_the_order_the_story_named_them(coder):
     )
     meetings = [(s, t) for s, t, root, _ in code(coder, text, "en") if root == "04"]
     assert meetings == [("THAMIL", "KHMMIL")], meetings
+
+
+def test_a_protest_no_one_names_the_protesters_of_is_the_oppositions(coder):
+    text = "Unjuk rasa menolak kenaikan tunjangan anggota DPR di Jakarta berakhir ricuh."
+    found = {(s, t, e.cameo) for s, t, _, e in code(coder, text, published="2025-08-26")}
+    assert ("IDNOPP", "IDNLEG", "141") in found, found
+    assert not any(c.startswith("12") for *_, c in found), found
