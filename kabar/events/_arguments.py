@@ -141,8 +141,21 @@ def _english_nominal(s: Sentence, trigger: Trigger) -> bool:
     # is a noun too
     after_prep = bool(previous[0] & {"prep", "embed"}) and word == lemma + "s"
     return bare and (
-        "det" in previous[0] or possessive or after_prep or _after_actor_possessive(s, trigger)
+        "det" in previous[0]
+        or possessive
+        or after_prep
+        or _after_actor_possessive(s, trigger)
+        or _after_det_adjective(s, trigger.first)
     )
+
+
+def _after_det_adjective(s: Sentence, first: int) -> bool:
+    """ "the overnight attack", "a deadly raid": one plain lower-case word between a
+    determiner and the event word."""
+    if first < 2 or s.roles[first - 1][0] or "det" not in s.roles[first - 2][0]:
+        return False
+    before = s.tokens[first - 1].text
+    return before.isalpha() and before.islower() and not before.endswith("s")
 
 
 def _after_actor_possessive(s: Sentence, trigger: Trigger) -> bool:
@@ -532,9 +545,10 @@ def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) ->
             return []  # "mengecam serangan Israel": the noun names its own doer
         code, root = noun.entry.cameo, noun.entry.cameo[:2]
         roots = {root, *_KINDRED_ROOTS.get(root, ())}
-        earlier = [e for e in reversed(discourse.events) if e.start < s.start]
-        # "welcomed the arrest": the last arrest, before the last act of its root
-        for event in [e for e in earlier if e.cameo == code] + earlier:
+        earlier = [e for e in discourse.events if e.start < s.start]
+        # "condemned the overnight attack", "welcomed the arrest": the story's act of that
+        # kind, the one it reported first (its lead)
+        for event in earlier:
             if event.cameo[:2] in roots:
                 return [event.source]
     return []

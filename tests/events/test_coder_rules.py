@@ -1172,3 +1172,12 @@ def test_a_protest_no_one_names_the_protesters_of_is_the_oppositions(coder):
     found = {(s, t, e.cameo) for s, t, _, e in code(coder, text, published="2025-08-26")}
     assert ("IDNOPP", "IDNLEG", "141") in found, found
     assert not any(c.startswith("12") for *_, c in found), found
+
+
+def test_an_event_noun_after_a_determiner_and_an_adjective(coder):
+    text = (
+        "Russia launched a massive drone attack on Kyiv. Ukraine struck a Russian refinery. "
+        "The European Union condemned the overnight attack."
+    )
+    found = pairs(code(coder, text, "en"))
+    assert ("IGOEEU", "RUS", "11") in found and ("IGOEEU", "RUS", "19") not in found, found
