@@ -543,7 +543,7 @@ def _earlier_doer(s: Sentence, trigger: Trigger, discourse: Discourse | None) ->
             continue
         if any(a.first >= noun.end and a.first <= noun.end + 1 for a in s.actors):
             return []  # "mengecam serangan Israel": the noun names its own doer
-        code, root = noun.entry.cameo, noun.entry.cameo[:2]
+        root = noun.entry.cameo[:2]
         roots = {root, *_KINDRED_ROOTS.get(root, ())}
         earlier = [e for e in discourse.events if e.start < s.start]
         # "condemned the overnight attack", "welcomed the arrest": the story's act of that
