@@ -51,6 +51,8 @@ _RELATIVE_ADVERBS = frozenset({"telah", "sudah", "juga", "pernah", "sempat", "ak
 
 # Pronouns that stand for the last person as an object ("suspended her from duty")
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
+# what "it" may stand for
+_BODY_KINDS = frozenset({"organization", "metonym", "role", "country"})
 
 # Passive acts whose doer, left unnamed, is the authority reporting them
 _AUTHORITY_ROOTS = frozenset({"09", "15", "17"})
@@ -253,6 +255,12 @@ def _subject(s: Sentence, trigger: Trigger, discourse: Discourse) -> list[EventA
             continue
         head = _apposition_head(s, actor)
         return [a.actor for a in s.groups[(head or actor).group]]
+    # "praised the KPK's move but urged it to ...": a verb right after "but" shares the
+    # subject of the verb before it
+    if start > 0 and trigger.first - start <= 1 and "contrast" in s.roles[start - 1][0]:
+        before = [t for t in verbs if t.end < start]
+        if before:
+            return _subject(s, before[-1], discourse)
     return _pronoun(s, start, trigger.first, discourse)
 
 
@@ -518,8 +526,16 @@ def _referred_object(
             return both
         if "person" in roles and "obj" in allowed and discourse.person is not None:
             return [discourse.person] if word in _OBJECT_PRONOUNS else []
-        if word == "it" and "obj" in allowed and discourse.body is not None:
-            return [discourse.body]  # "urged it to also investigate": the body named last
+        if word == "it" and "obj" in allowed:
+            # "praised the KPK's move but urged it to also investigate": a body named earlier
+            # in the sentence (not its subject), else the body named last
+            named = [a for a in s.actors if a.end <= i and a.kind in _BODY_KINDS]
+            subject = next((a for a in s.actors if a.prep is None), None)
+            named = [a for a in named if a is not subject]
+            if named:
+                return [named[-1].actor]
+            if discourse.body is not None:
+                return [discourse.body]
     return []
 
 

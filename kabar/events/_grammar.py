@@ -15,7 +15,8 @@ noun for a report of an act: "condemned reports that X killed ..." is aimed at X
 (a talk whose object is a topic: "membahas kerja sama ekonomi" is no act of cooperation),
 loose_clause (a clause word only at the start or after a comma: "sementara" is also
 "temporary"), it (a subject pronoun opening a clause for the last subject that was no person:
-"The court voted ... It had suspended her").
+"The court voted ... It had suspended her"), contrast ("but": a verb right after it with no
+subject of its own shares the subject of the verb before).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ ROLES = frozenset(
         "topic",
         "loose_clause",
         "it",
+        "contrast",
     }
 )
 

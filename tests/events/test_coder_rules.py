@@ -1181,3 +1181,11 @@ def test_an_event_noun_after_a_determiner_and_an_adjective(coder):
     )
     found = pairs(code(coder, text, "en"))
     assert ("IGOEEU", "RUS", "11") in found and ("IGOEEU", "RUS", "19") not in found, found
+
+
+def test_a_verb_after_but_shares_the_subject_and_it_is_the_body_just_named(coder):
+    text = (
+        "Indonesia Corruption Watch (ICW) praised the KPK's move but urged it to also "
+        "investigate members of the provincial legislature."
+    )
+    assert ("IDNNGO", "IDNJUD", "02") in pairs(code(coder, text, "en"))
