@@ -38,6 +38,8 @@ _PRIORITY = {
 }
 # Sectors of groups of people (not offices): "pendukung Yoon" are civilians of Yoon's country
 _CROWDS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU"})
+# a single word after a title and its body is a name only from this many letters (+ space)
+_SHORTEST_SINGLE_NAME = 4
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -502,7 +504,8 @@ def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], 
 
 
 def _name_after(text: str, start: int, limit: int) -> int | None:
-    """End of 2-4 capitalised words right after a title ("Menlu Inggris David Lammy")."""
+    """End of 1-4 capitalised words right after a title and its body ("Menlu Inggris David
+    Lammy", "Kepala BNPB Suharyanto": Indonesians often have a single name)."""
     pos, words = start, 0
     while words < 4:
         if pos >= limit or text[pos : pos + 1] != " ":
@@ -513,7 +516,8 @@ def _name_after(text: str, start: int, limit: int) -> int | None:
         pos, words = match.end(), words + 1
     while pos > start and text[pos - 1] in ".,":
         pos -= 1
-    return pos if words >= 2 else None
+    single = words == 1 and pos - start > _SHORTEST_SINGLE_NAME
+    return pos if words >= 2 or single else None
 
 
 def _add_learnt(text: str, mentions: list[Mention], ctx: _Context) -> list[Mention]:

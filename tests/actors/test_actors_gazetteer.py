@@ -428,3 +428,8 @@ def test_mahathir_is_in_opposition_after_2020(gaz):
 
 def test_kim_yo_jong_speaks_for_pyongyang(gaz):
     assert only(gaz, "Kim Yo Jong", on=date(2025, 10, 22)).actor.code == "PRKGOV"
+
+
+def test_a_single_name_after_a_title_and_its_body_is_a_person(gaz):
+    found = gaz.find("Kepala BNPB Suharyanto mengatakan bantuan dikirim.", on=date(2025, 10, 3))
+    assert [(m.text, m.actor.kind) for m in found] == [("Kepala BNPB Suharyanto", "person")]

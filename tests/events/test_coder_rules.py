@@ -1189,3 +1189,11 @@ def test_a_verb_after_but_shares_the_subject_and_it_is_the_body_just_named(coder
         "investigate members of the provincial legislature."
     )
     assert ("IDNNGO", "IDNJUD", "02") in pairs(code(coder, text, "en"))
+
+
+def test_a_unit_sent_before_its_verb_is_a_deployment_against_the_enemy(coder):
+    text = (
+        "TPNPB-OPM menyerang pos TNI di Intan Jaya. Kodam XVII/Cenderawasih menyebut satu "
+        "kompi tambahan telah diberangkatkan dari Nabire."
+    )
+    assert ("IDNMIL", "IDNREBOPM", "15") in pairs(code(coder, text))

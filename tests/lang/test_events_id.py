@@ -254,6 +254,7 @@ CASES = [
         "062",
     ),
     ("Indonesia dan Australia menggelar pertemuan di Canberra.", "IDN", "AUS", "040"),
+    ("Thailand memberangkatkan dua batalyon ke perbatasan Kamboja.", "THA", "KHM", "154"),
     ("Tentara Thailand dan Kamboja terlibat baku tembak di perbatasan.", "THA", "KHM", "193"),
     ("Kementerian Luar Negeri RI mengecam serangan Israel.", "IDN", "ISR", "111"),
     ("Serangan udara Israel menewaskan puluhan warga Palestina di Gaza.", "ISR", "PSE", "19"),
