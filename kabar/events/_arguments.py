@@ -40,6 +40,8 @@ _DEED_REACH = 2
 _DEEDS = frozenset({"deed", "ruling"})
 # "semua pihak yang bertikai di Sudan": how far after the group word its country may be
 _PARTIES_REACH = 6
+# "menyerang sejumlah desa": how far after the event word the settlement may be named
+_SETTLEMENT_REACH = 4
 
 _POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our"})
 
@@ -1072,11 +1074,12 @@ def distinct(a: EventActor, b: EventActor) -> bool:
 
 
 def place_target(
-    s: Sentence, trigger: Trigger, sources, places: Places, named: set[str]
+    s: Sentence, trigger: Trigger, sources, places: Places, named: set[str], own_too=False
 ) -> list[EventActor]:
-    """The country of the first place named after the event word, if not the doer's own and
-    if the article names that country (a village that shares a far city's name is not it)."""
-    own = {a.country for a in sources}
+    """The country of the first place named after the event word, if not the doer's own
+    (unless ``own_too``) and if the article names that country (a village that shares a far
+    city's name is not it)."""
+    own = set() if own_too else {a.country for a in sources}
     tokens = s.tokens
     i = trigger.end
     while i < min(len(tokens), trigger.end + _OBJECT_REACH):
@@ -1092,3 +1095,24 @@ def place_target(
         # "Provinsi Surin": a name may start one word into the capitalised run
         i += found[1] if found is not None else 1
     return []
+
+
+def settlement_target(
+    s: Sentence, trigger: Trigger, sources, places: Places, discourse: Discourse
+) -> list[EventActor]:
+    """ "serangan udara ke sejumlah desa di wilayah Sagaing", "shelled villages": force used
+    on villages or homes falls on the civilians of the place named, else of the other side
+    of the conflict the story tells (the doer's own country in a civil war)."""
+    end = min(len(s.tokens), trigger.end + _SETTLEMENT_REACH)
+    if not any("settlement" in s.roles[i][0] for i in range(trigger.end, end)):
+        return []
+    place = place_target(s, trigger, sources, places, discourse.countries, own_too=True)
+    own = {a.country for a in sources}
+    others = [a.country for a in discourse.pair if a.country and a.country not in own]
+    if place:
+        country = place[0].country
+    elif others:
+        country = others[0]
+    else:
+        country = next(iter(own)) if len(own) == 1 else None
+    return [EventActor(country + "CVL", country, "CVL", "civilians")] if country else []

@@ -42,6 +42,7 @@ from ._arguments import (
     nominal_arguments,
     participle_clause,
     place_target,
+    settlement_target,
     speaker,
     verbal_arguments,
     word_form,
@@ -110,6 +111,12 @@ _SHOWS_OF_FORCE = frozenset({"150", "151", "152"})
 
 # "yang menewaskan", "which has reportedly killed": the outcome verb right after the relative
 _OUTCOME_REACH = 3
+
+# Deployments and alerts
+_POSTURE_ROOT = "15"
+
+# Force used on villages and homes falls on civilians
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 # Protests whose protesters no one names; what a protest rejects or demands
 _PROTEST_ROOT = "14"
@@ -325,7 +332,12 @@ class Coder:
             entry = _the_same_act(entry, discourse, s)  # "took the same step"
             if entry is None:
                 return []
-        if _announces_another(s, trigger) or _a_topic(s, trigger) or _its_outcome(s, trigger):
+        if (
+            _announces_another(s, trigger)
+            or _a_topic(s, trigger)
+            or _its_outcome(s, trigger)
+            or _means_of_force(s, trigger)
+        ):
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
@@ -345,6 +357,8 @@ class Coder:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
             if not (targets or nominal and not after_light_verb(s, trigger)):
                 targets = _country_where(s, trigger, sources)
+        if sources and not targets and entry.cameo[:2] in _VIOLENT_ROOTS:
+            targets = settlement_target(s, trigger, sources, self.places, discourse)
         if sources and not targets and entry.cameo[:2] == _TALKS_ROOT and len(sources) == 1:
             targets = _host_capital(s, trigger, sources)
         if sources and not targets:
@@ -676,6 +690,21 @@ def _its_outcome(s: Sentence, trigger: Trigger) -> bool:
     start = clause_start(s, trigger.first)
     fight = any(start <= t.first < trigger.first and t.entry.cameo[:2] == root for t in s.triggers)
     return fight and any(e.cameo[:2] == root and e.target is not None for e in s.events_so_far)
+
+
+def _means_of_force(s: Sentence, trigger: Trigger) -> bool:
+    """ "mengerahkan enam jet tempur F-16 yang kemudian membom dua sasaran", "deployed jets
+    that bombed": forces deployed to strike are the strike's means, not an act of their own."""
+    if trigger.entry.cameo[:2] != _POSTURE_ROOT:
+        return False
+    for other in s.triggers:
+        if other.first <= trigger.first or other.entry.cameo[:2] not in _VIOLENT_ROOTS:
+            continue
+        between = range(trigger.end, other.first)
+        return any("relative" in s.roles[i][0] for i in between) or any(
+            s.roles[i][1] in ("untuk", "to") for i in between
+        )
+    return False
 
 
 def _a_topic(s: Sentence, trigger: Trigger) -> bool:

@@ -16,7 +16,8 @@ noun for a report of an act: "condemned reports that X killed ..." is aimed at X
 loose_clause (a clause word only at the start or after a comma: "sementara" is also
 "temporary"), it (a subject pronoun opening a clause for the last subject that was no person:
 "The court voted ... It had suspended her"), contrast ("but": a verb right after it with no
-subject of its own shares the subject of the verb before).
+subject of its own shares the subject of the verb before), settlement (villages, homes: force
+used on them falls on civilians).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ ROLES = frozenset(
         "loose_clause",
         "it",
         "contrast",
+        "settlement",
     }
 )
 

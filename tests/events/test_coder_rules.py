@@ -1197,3 +1197,26 @@ def test_a_unit_sent_before_its_verb_is_a_deployment_against_the_enemy(coder):
         "kompi tambahan telah diberangkatkan dari Nabire."
     )
     assert ("IDNMIL", "IDNREBOPM", "15") in pairs(code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thailand dan Kamboja bertempur di perbatasan. Pasukan Kamboja menembakkan roket "
+            "ke wilayah permukiman di Provinsi Surin.",
+            "THACVL",
+        ),
+        ("Militer Myanmar melancarkan serangan udara ke sejumlah desa di Sagaing.", "MMRCVL"),
+    ],
+)
+def test_force_on_villages_falls_on_civilians(coder, text, expected):
+    assert expected in {t for s, t, root, _ in code(coder, text) if root == "19"}
+
+
+def test_jets_deployed_to_strike_are_the_strikes_means(coder):
+    text = (
+        "Kamboja menembaki Thailand. Angkatan Udara Thailand mengerahkan enam jet tempur "
+        "yang kemudian membom dua sasaran militer Kamboja."
+    )
+    assert not any(root == "15" for *_, root, _ in code(coder, text))
