@@ -40,6 +40,8 @@ _DEED_REACH = 2
 _DEEDS = frozenset({"deed", "ruling"})
 # "semua pihak yang bertikai di Sudan": how far after the group word its country may be
 _PARTIES_REACH = 6
+# actors that name places too ("Gaza", "Kyiv"), unlike "Thai civilians"
+_PLACE_KINDS = frozenset({"country", "metonym"})
 # "menyerang sejumlah desa": how far after the event word the settlement may be named
 _SETTLEMENT_REACH = 4
 
@@ -1081,14 +1083,25 @@ def place_target(
     city's name is not it)."""
     own = set() if own_too else {a.country for a in sources}
     tokens = s.tokens
+    # "Thai civilians": a word the sentence already reads as an actor is no place name
+    taken = {i for a in s.actors if a.kind not in _PLACE_KINDS for i in range(a.first, a.end)}
+    # "Thai jets": a word naming a country is no city of another country that shares it
+    countries = {
+        i: a.actor.country for a in s.actors if a.kind == "country" for i in range(a.first, a.end)
+    }
     i = trigger.end
     while i < min(len(tokens), trigger.end + _OBJECT_REACH):
+        if i in taken:
+            i += 1
+            continue
         words = []
         for token in tokens[i : i + places.longest]:
             if not token.text[:1].isupper():
                 break
             words.append(token.text)
         found = places.lookup(words) if words else None
+        if found is not None and countries.get(i, found[0].country) != found[0].country:
+            found = None
         if found is not None and found[0].country not in own and found[0].country in named:
             place = found[0]
             return [EventActor(place.country, place.country, None, place.name)]

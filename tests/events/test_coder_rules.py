@@ -1220,3 +1220,13 @@ def test_jets_deployed_to_strike_are_the_strikes_means(coder):
         "yang kemudian membom dua sasaran militer Kamboja."
     )
     assert not any(root == "15" for *_, root, _ in code(coder, text))
+
+
+def test_a_word_naming_a_country_is_no_city_elsewhere(coder):
+    text = "Cambodia accused Thailand of aggression and said Thai jets had dropped bombs."
+    assert not any(t and t.startswith("MYS") for _, t, _, _ in code(coder, text, "en"))
+
+
+def test_people_driven_to_a_country_are_not_expelled_at_it(coder):
+    text = "Pasukan Myanmar membakar ratusan desa sehingga ribuan orang terusir ke Bangladesh."
+    assert not any(t == "BGD" for _, t, _, _ in code(coder, text))
