@@ -743,6 +743,10 @@ def _borrow_targets(found: list[list[Event]], s: Sentence) -> list[list[Event]]:
             if e.target is not None
             and (position > index or e.symmetric)
             and not _relative_between(s, index, position)
+            # "berkomitmen menjalankan deklarasi dan meminta tim ASEAN ...": whom a further
+            # appeal addresses is no target of the act before it ("had blocked the package,
+            # demanding guarantees from Brussels" elaborates the blocking)
+            and (e.cameo[:2] not in _CONTENT_ROOTS or participle_clause(s, s.triggers[position]))
         ]
         kept = []
         for event in batch:

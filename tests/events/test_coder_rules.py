@@ -1230,3 +1230,25 @@ def test_a_word_naming_a_country_is_no_city_elsewhere(coder):
 def test_people_driven_to_a_country_are_not_expelled_at_it(coder):
     text = "Pasukan Myanmar membakar ratusan desa sehingga ribuan orang terusir ke Bangladesh."
     assert not any(t == "BGD" for _, t, _, _ in code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "borrowed"),
+    [
+        (
+            "Phnom Penh menyatakan tetap berkomitmen menjalankan deklarasi dan meminta tim "
+            "pengamat ASEAN menyelidiki insiden tersebut.",
+            "id",
+            False,
+        ),
+        (
+            "Slovak Prime Minister Robert Fico had blocked the package for weeks, demanding "
+            "guarantees from Brussels.",
+            "en",
+            True,
+        ),
+    ],
+)
+def test_an_appeals_addressee_lends_only_to_the_act_it_elaborates(coder, text, lang, borrowed):
+    found = {root for s, t, root, _ in code(coder, text, lang, published="2025-10-23")}
+    assert ("12" in found) if borrowed else ("03" not in found), found
