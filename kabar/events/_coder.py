@@ -100,6 +100,9 @@ _COMPLEMENTIZERS = frozenset({"untuk", "agar", "supaya", "bahwa", "to", "that"})
 # A day stated at most this many days before publication dates the sentences after it too
 _CARRIED_DAY_REACH = 7
 
+# "Hours before the meeting": how far after the cue the event noun may be
+_NAMED_ACT_REACH = 2
+
 # "keesokan harinya", "the previous day": a sentence a day off the story's last day
 _DAY_SHIFTS = {"next_day": 1, "prior_day": -1}
 
@@ -273,6 +276,9 @@ class Coder:
             return stated
         if any(cue.kind == "then" for cue in s.cues):
             return discourse.last_date  # "Saat itu, pasukan Myanmar membunuh ..."
+        for cue in s.cues:
+            if cue.kind == "hours_apart" and (day := _day_of_named_act(s, cue, discourse)):
+                return day  # "Hours before the meeting, Putin accused ..."
         for cue in s.cues:
             if cue.kind in _DAY_SHIFTS:  # "keesokan harinya", "the previous day"
                 # "Sehari kemudian": after the date just told; "malam sebelumnya": before
@@ -471,6 +477,19 @@ def _also_before(s: Sentence, entry: Entry) -> bool:
             start = max(0, trigger.first - _ALSO_REACH)
             return any("also" in s.roles[i][0] for i in range(start, trigger.first))
     return False
+
+
+def _day_of_named_act(s: Sentence, cue, discourse: Discourse) -> tuple[str, str] | None:
+    """The day of the act an event noun right after the cue names, as the story told it:
+    "Hours before the meeting" is the day of the meeting."""
+    for noun in s.triggers:
+        if not cue.last <= noun.first <= cue.last + _NAMED_ACT_REACH:
+            continue
+        root = noun.entry.cameo[:2]
+        for event in discourse.events:
+            if event.cameo[:2] == root and event.date_precision == "day" and event.date:
+                return event.date, "day"
+    return None
 
 
 def _shifted(when: tuple[str, str] | None, days: int) -> tuple[str, str] | None:

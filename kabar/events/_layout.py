@@ -342,8 +342,11 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
             kind = None  # "It had suspended her": only a subject "it" opening a clause
         if kind:
             before = [a for a in actors if a.end <= i]
+            same = [a for a in before if kind == "this_body" and a.kind == "organization"]
             if phrase.endswith("nya") and before:
                 meant = before[-1].actor  # "Polda ... mengatakan pihaknya": its own body
+            elif same:
+                meant = same[-1].actor  # "accused the European Union ... the bloc had proposed"
             else:
                 meant = {
                     "this_country": discourse.country,

@@ -29,6 +29,7 @@ CUE_KINDS = (
     "prior_day",
     "next_day",
     "day_after",
+    "hours_apart",
 )
 
 

@@ -1252,3 +1252,22 @@ def test_people_driven_to_a_country_are_not_expelled_at_it(coder):
 def test_an_appeals_addressee_lends_only_to_the_act_it_elaborates(coder, text, lang, borrowed):
     found = {root for s, t, root, _ in code(coder, text, lang, published="2025-10-23")}
     assert ("12" in found) if borrowed else ("03" not in found), found
+
+
+def test_the_bloc_is_the_body_named_earlier_in_the_sentence(coder):
+    text = (
+        "Putin accused the European Union of obstructing peace efforts and said Russia had "
+        "rejected changes the bloc had proposed."
+    )
+    assert ("RUS", "IGOEEU", "12") in pairs(code(coder, text, "en"))
+
+
+def test_hours_before_a_meeting_is_the_meetings_day(coder):
+    text = (
+        "Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday. Hours before the meeting, "
+        "Putin accused the European Union of obstructing peace efforts."
+    )
+    dated = {
+        e.date for s, t, root, e in code(coder, text, "en", published="2025-12-03") if root == "11"
+    }
+    assert dated == {"2025-12-02"}, dated
