@@ -118,6 +118,9 @@ _OUTCOME_REACH = 3
 # Deployments and alerts
 _POSTURE_ROOT = "15"
 
+# Freeing captives and taking hostages: the captives are the other side's
+_CAPTIVE_CODES = frozenset({"084", "0841", "181"})
+
 # Force used on villages and homes falls on civilians
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
@@ -371,6 +374,8 @@ class Coder:
             targets = _implied_targets(s, entry, sources, discourse, passive, nominal)
         if sources and not targets and "same" not in entry.flags:
             targets = _again(s, entry, sources, discourse)
+        if entry.cameo in _CAPTIVE_CODES:
+            targets = [_captives_side(t, sources, s, discourse) for t in targets]
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         if mutual and len(sources) >= 2:
@@ -425,6 +430,20 @@ class Coder:
             )
             for src, tgt in pairs
         ]
+
+
+def _captives_side(target, sources: list, s: Sentence, discourse: Discourse):
+    """ "Hamas freed the last 20 living hostages": captives a side holds or frees are the
+    other side's civilians, not its own (the nearest country named is often the captor's):
+    the other side of the pair, else another country the sentence names."""
+    own = {a.country for a in sources}
+    if target.sector != "CVL" or target.country not in own:
+        return target
+    named = [a.actor for a in s.actors if a.kind == "country"]
+    others = [a.country for a in [*discourse.pair, *named] if a.country and a.country not in own]
+    if not others:
+        return target
+    return EventActor(others[0] + "CVL", others[0], "CVL", target.name)
 
 
 def _unnamed_protesters(entry: Entry, discourse: Discourse) -> list:

@@ -1271,3 +1271,9 @@ def test_hours_before_a_meeting_is_the_meetings_day(coder):
         e.date for s, t, root, e in code(coder, text, "en", published="2025-12-03") if root == "11"
     }
     assert dated == {"2025-12-02"}, dated
+
+
+def test_captives_freed_are_the_other_sides_civilians(coder):
+    text = "Hamas freed 20 hostages held in Gaza, and Israel released Palestinian prisoners."
+    found = {(s, t) for s, t, root, e in code(coder, text, "en") if e.cameo.startswith("084")}
+    assert ("PSEREBHMS", "ISRCVL") in found, found
