@@ -638,6 +638,9 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
     quotes = [i for i in range(trigger.end, end) if s.tokens[i].text in _QUOTE_MARKS]
     # "dismissed the calls, saying his government ...": a participle clause has its own object
     participles = [i for i in range(trigger.end, end) if _participle_at(s, i + 1)]
+    # "menuding kedua korban sebagai informan aparat": what follows "sebagai"/"as" says what
+    # the object is, it is no object itself
+    predicates = [i for i in range(trigger.end, end) if "predicate" in s.roles[i][0]]
     stop = min(
         [
             end,
@@ -646,6 +649,7 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
             *clauses,
             *quotes,
             *participles,
+            *predicates,
             _next_predicate(s, trigger.end, end),
         ]
     )

@@ -362,6 +362,11 @@ class Coder:
         if "same" in trigger.entry.flags and s.same_target is not None:
             targets = [s.same_target]
         targets = [t for t in targets if any(distinct(src, t) for src in sources)]
+        if entry.cameo[:2] in _AID_ROOTS or entry.cameo in _AID_PLEDGES:
+            # "bantuan untuk korban gempa di Cebu": victims whose country no one names near
+            # them are no aid sent to the donor's own people
+            own = {a.country for a in sources}
+            targets = [t for t in targets if not (t.sector == "CVL" and t.country in own)]
         if sources and not targets and entry.cameo[:2] in _PLACE_TARGET_ROOTS:
             targets = place_target(s, trigger, sources, self.places, discourse.countries)
             if not (targets or nominal and not after_light_verb(s, trigger)):

@@ -17,7 +17,8 @@ loose_clause (a clause word only at the start or after a comma: "sementara" is a
 "temporary"), it (a subject pronoun opening a clause for the last subject that was no person:
 "The court voted ... It had suspended her"), contrast ("but": a verb right after it with no
 subject of its own shares the subject of the verb before), settlement (villages, homes: force
-used on them falls on civilians).
+used on them falls on civilians), predicate ("sebagai", "as": what follows says what the
+object is, no further object).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ ROLES = frozenset(
         "it",
         "contrast",
         "settlement",
+        "predicate",
     }
 )
 

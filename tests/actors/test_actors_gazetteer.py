@@ -433,3 +433,7 @@ def test_kim_yo_jong_speaks_for_pyongyang(gaz):
 def test_a_single_name_after_a_title_and_its_body_is_a_person(gaz):
     found = gaz.find("Kepala BNPB Suharyanto mengatakan bantuan dikirim.", on=date(2025, 10, 3))
     assert [(m.text, m.actor.kind) for m in found] == [("Kepala BNPB Suharyanto", "person")]
+
+
+def test_victims_are_civilians(gaz):
+    assert codes(gaz, "kedua korban") == [("korban", "---CVL")]

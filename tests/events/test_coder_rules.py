@@ -1277,3 +1277,27 @@ def test_captives_freed_are_the_other_sides_civilians(coder):
     text = "Hamas freed 20 hostages held in Gaza, and Israel released Palestinian prisoners."
     found = {(s, t) for s, t, root, e in code(coder, text, "en") if e.cameo.startswith("084")}
     assert ("PSEREBHMS", "ISRCVL") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wrong"),
+    [
+        ("Ia menuding kedua korban sebagai informan aparat keamanan.", "id", "IDNCOP"),
+        (
+            "Seoul condemned the launch as a provocation against the U.N. Security Council.",
+            "en",
+            "IGOUNOSEC",
+        ),
+    ],
+)
+def test_what_follows_as_says_what_the_object_is(coder, text, lang, wrong):
+    assert not any(t == wrong for _, t, _, _ in code(coder, text, lang))
+
+
+def test_aid_to_victims_no_one_places_goes_to_the_place_named(coder):
+    text = (
+        "Pemerintah Indonesia mengirimkan bantuan kemanusiaan untuk korban gempa yang "
+        "mengguncang Cebu, Filipina."
+    )
+    targets = {t for s, t, root, _ in code(coder, text) if root == "07"}
+    assert targets and all(t.startswith("PHL") for t in targets), targets
