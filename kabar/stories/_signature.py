@@ -113,7 +113,7 @@ def anchors(text: str, outlet: str | None = None) -> frozenset[str]:
             found.add(word)
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", match.group(0)).lstrip("0")
-        if (len(digits) >= 3 or digits > "31") and not _YEAR.fullmatch(digits):
+        if digits and int(digits) > 31 and not _YEAR.fullmatch(digits):
             found.add(digits)
     return frozenset(found)
 

@@ -525,3 +525,15 @@ def test_a_recurring_report_does_not_chain_into_one_story_beyond_the_window(stor
     for span in spans:
         first, last = date.fromisoformat(span[0]), date.fromisoformat(span[-1])
         assert (last - first).days <= settings.stories.window_days
+
+
+@pytest.mark.parametrize("number", ["4", "7", "9", "07", "31", "000"])
+def test_days_hours_and_months_are_no_anchors(number):
+    """Numbers up to 31 (a day, an hour, a month as 07) are in every article: no anchor,
+    however they are written."""
+    found = anchors(f"Rapat dimulai pukul {number} di Gedung Sate.")
+    assert not [anchor for anchor in found if anchor.isdigit()]
+
+
+def test_numbers_above_31_are_anchors():
+    assert {"32", "450", "1250"} <= anchors("Sebanyak 32 kapal, 450 nelayan dan 1.250 ton ikan.")
