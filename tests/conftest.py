@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from helpers import serve_locally
 from postgres import NoPostgres, PostgresServer, start_server
 
 from kabar.settings import Settings, default_settings
@@ -142,12 +142,5 @@ def web() -> Iterator[LocalWeb]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield LocalWeb(f"http://127.0.0.1:{server.server_port}", routes, requests)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_locally(Handler) as base:
+        yield LocalWeb(base, routes, requests)

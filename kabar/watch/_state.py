@@ -9,7 +9,7 @@ as the store runs on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -226,15 +226,7 @@ def _states(connection: Connection, urls: list[str]) -> list[SourceState]:
 
 
 def _state(row: Any) -> SourceState:
-    return SourceState(
-        id=row["id"],
-        url=row["url"],
-        kind=row["kind"],
-        etag=row["etag"],
-        last_modified=row["last_modified"],
-        last_polled_at=row["last_polled_at"],
-        last_status=row["last_status"],
-        last_error=row["last_error"],
-        consecutive_failures=row["consecutive_failures"],
-        next_poll_at=row["next_poll_at"],
-    )
+    return SourceState(**{name: row[name] for name in _STATE_COLUMNS})
+
+
+_STATE_COLUMNS = [field.name for field in fields(SourceState)]

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from helpers import serve_locally
 
 ROBOTS = "User-agent: *\nDisallow: /rahasia/\n"
 
@@ -298,14 +300,9 @@ def serve_newsroom() -> Iterator[Newsroom]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    room.base = f"http://127.0.0.1:{server.server_port}"
-    try:
-        yield room
-    finally:
-        room.released.set()
-        server.shutdown()
-        server.server_close()
+    with serve_locally(Handler) as base:
+        room.base = base
+        try:
+            yield room
+        finally:
+            room.released.set()  # let hanging requests end before the server stops
