@@ -290,6 +290,13 @@ class Gazetteer:
                 return Mention(start, nxt.end, text[start : nxt.end], person), j + 1
         if actor is None:
             return None, j
+        if partner is not None and nxt is not None and self._holder(text, tokens[j - 1], nxt):
+            # "Bree Prime Minister Romendacil": a dictionary name of the title's country
+            # after the title is its holder, coded as the title when the name has no sector
+            holder = self._fixed(nxt, ctx.on)
+            if (holder.country or holder.code[:3]) == actor.country:
+                actor = holder if len(holder.code) > len(actor.code) else actor
+                return Mention(start, nxt.end, text[start : nxt.end], actor), j + 1
         if partner is not None and any(
             e.target.role and e.target.role.title for t in roles for e in t.entries
         ):
@@ -301,6 +308,11 @@ class Gazetteer:
                 ctx.learnt.setdefault(name.split()[-1], actor)
                 end = name_end
         return Mention(start, end, text[start:end], actor), j
+
+    @staticmethod
+    def _holder(text: str, last: _Token, nxt: _Token) -> bool:
+        """Whether a fixed actor's name follows a title's last word in one phrase."""
+        return nxt.kind in ("country", "organization") and _space(text, last, nxt)
 
     @staticmethod
     def _followers(text: str, start: int, last: _Token, roles, person: Actor) -> Mention:

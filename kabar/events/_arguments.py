@@ -86,6 +86,9 @@ _AGENT_TARGET_ROOTS = _ABOUT_EVENT_ROOTS | {"09"}
 # Event words whose object noun is another's act or a topic, not their subject's act
 _EMBEDDING_ROOTS = _AGENT_TARGET_ROOTS | {"04"}
 
+# "a brief private visit": how many adjectives may stand between a determiner and a noun
+_ADJECTIVES = 3
+
 _ID_VERB_PREFIXES = ("me", "di", "ber", "ter", "memper", "diper")
 
 
@@ -162,6 +165,21 @@ def _after_det_adjective(s: Sentence, first: int) -> bool:
         return False
     before = s.tokens[first - 1].text
     return before.isalpha() and before.islower() and not before.endswith("s")
+
+
+def in_noun_phrase(s: Sentence, trigger: Trigger) -> bool:
+    """ "during a brief private visit": a word after a determiner and up to three plain
+    lower-case words (adjectives; no cue such as "will", no plural) heads a noun phrase."""
+    cued = {i for c in s.cues for i in range(c.first, c.last)}
+    for i in range(trigger.first - 1, max(-1, trigger.first - _ADJECTIVES - 2), -1):
+        if "det" in s.roles[i][0]:
+            return True
+        word = s.tokens[i].text
+        if s.roles[i][0] or i in cued or not (word.isalpha() and word.islower()):
+            return False
+        if word.endswith("s"):
+            return False
+    return False
 
 
 def _after_actor_possessive(s: Sentence, trigger: Trigger) -> bool:

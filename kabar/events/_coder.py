@@ -36,6 +36,7 @@ from ._arguments import (
     conditional,
     distinct,
     fits,
+    in_noun_phrase,
     is_mutual,
     is_nominal,
     is_passive,
@@ -349,6 +350,8 @@ class Coder:
         ):
             return []
         nominal = is_nominal(s, trigger, lang)
+        if "verbal" in entry.flags and (nominal or in_noun_phrase(s, trigger)):
+            return []  # a verb dictionary's word read as a noun ("a brief visit")
         passive = not nominal and is_passive(s, trigger, lang)
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
@@ -381,6 +384,10 @@ class Coder:
             targets = _again(s, entry, sources, discourse)
         if entry.cameo in _CAPTIVE_CODES:
             targets = [_captives_side(t, sources, s, discourse) for t in targets]
+        if "compound" in entry.flags and len(sources) < 2:
+            if entry.alone is None:
+                return []
+            entry = replace(entry, cameo=entry.alone, symmetric=False, reverse=None)
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         if mutual and len(sources) >= 2:
@@ -392,10 +399,13 @@ class Coder:
             pairs = [(src, None) for src in sources]
         if not pairs:
             return []
+        if entry.reverse:  # "[032:033]": the visit, and the hosting of it back
+            pairs = [(src, tgt, entry.cameo) for src, tgt in pairs] + [
+                (tgt, src, entry.reverse) for src, tgt in pairs if tgt is not None
+            ]
+        else:
+            pairs = [(src, tgt, entry.cameo) for src, tgt in pairs]
         flags = cue_flags(s, trigger, lang)
-        code = entry.cameo
-        if flags["modality"] == "intended" and code in self.ontology:
-            code = intent_code(code)
         own = event_date(s, trigger)
         published = (article.published, "publication") if article.published else (None, None)
         if own == NOT_ITS_DATE:
@@ -408,33 +418,42 @@ class Coder:
         background = flags["background"] or is_past(when, precision, reference)
         place = place_of(s, self.places)
         confidence = score_confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
-        # a user's dictionary (PETRARCH's validation verbs) may use codes of its own
-        cameo = self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
         evidence = text[s.start : s.end]
-        return [
-            Event(
-                source=src,
-                target=tgt,
-                cameo=code,
-                plover_type=cameo.plover_type,
-                plover_mode=cameo.plover_mode,
-                goldstein=cameo.goldstein,
-                quad_class=cameo.quad_class,
-                date=when,
-                date_precision=precision,
-                background=background,
-                negated=flags["negated"],
-                modality=flags["modality"],
-                location=place,
-                evidence=evidence,
-                start=s.start,
-                end=s.end,
-                confidence=confidence,
-                rule=entry.rule,
-                symmetric=entry.symmetric or mutual,
+        events = []
+        for src, tgt, raw in pairs:
+            literal = "literal" in entry.flags
+            code, cameo = self._coded(raw, "asserted" if literal else flags["modality"])
+            events.append(
+                Event(
+                    source=src,
+                    target=tgt,
+                    cameo=code,
+                    plover_type=cameo.plover_type,
+                    plover_mode=cameo.plover_mode,
+                    goldstein=cameo.goldstein,
+                    quad_class=cameo.quad_class,
+                    date=when,
+                    date_precision=precision,
+                    background=background,
+                    negated=flags["negated"],
+                    modality=flags["modality"],
+                    location=place,
+                    evidence=evidence,
+                    start=s.start,
+                    end=s.end,
+                    confidence=confidence,
+                    rule=entry.rule,
+                    # both ways coded apart ("[031:031]") are two events, not one merged
+                    symmetric=(entry.symmetric or mutual) and not entry.reverse,
+                )
             )
-            for src, tgt in pairs
-        ]
+        return events
+
+    def _coded(self, raw: str, modality: str) -> tuple[str, CameoCode]:
+        """The code (an intention's 03x when intended) and its CAMEO record; a user's
+        dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
+        code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
+        return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
 
 
 def _captives_side(target, sources: list, s: Sentence, discourse: Discourse):

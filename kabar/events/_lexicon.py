@@ -15,12 +15,18 @@ from pathlib import Path
 
 from ..errors import KabarError
 from ..lang import pack_file
-from ..lang._patterns import PatternIndex, TokenPattern, match_at, parse_pattern
+from ..lang._patterns import GAP, PatternIndex, TokenPattern, match_at, parse_pattern
 from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
 _FLAGS = {"sym", "pair", "victim", "after", "answer", "same", "people"}
+
+# PETRARCH patterns with words before the verb: how far back they may start, and how many
+# words may stand between them and the verb
+_BEFORE_REACH = 10
+_BEFORE_GAP = 3
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "."})
 
 # The code of a row that names no event: its words keep shorter patterns inside them from
 # firing ("kejahatan perang" is no "perang", "tawanan perang" no war)
@@ -42,6 +48,14 @@ class Entry:
     symmetric: bool
     origin: str  # "id/events.tsv:12", for the event's explanation
     flags: frozenset[str] = frozenset()  # sym, pair, victim, after, answer, same: see header
+    # PETRARCH verb patterns (``_petrarch_verbs``): the code of the act back from target to
+    # source ("[032:033]"), words that must stand before the event word in its clause
+    # (right before it when ``adjacent``), and the code when a pattern asking for a
+    # coordinated subject finds a single one
+    reverse: str | None = None
+    before: TokenPattern | None = None
+    adjacent: bool = False
+    alone: str | None = None
 
     @property
     def rule(self) -> str:
@@ -79,13 +93,45 @@ class Lexicon:
         found = []
         for position, token in enumerate(tokens):
             best: Trigger | None = None
+            best_key = (0, 0)
             for number in self._index.candidates(token):
+                entry = self.entries[number]
                 matched = match_at(self._patterns[number], tokens, position, self.lang, free)
-                if matched is not None and (best is None or matched[0] > best.end):
-                    best = Trigger(self.entries[number], position, matched[0])
+                if matched is None or not _preceded(entry, tokens, position, self.lang, free):
+                    continue
+                # the longest match; a PETRARCH pattern with more words before the verb first
+                key = (_words_before(entry), matched[0])
+                if best is None or key > best_key:
+                    best, best_key = Trigger(entry, position, matched[0]), key
             if best is not None:
                 found.append(best)
         return [t for t in _outermost(found) if t.entry.cameo != NOT_AN_EVENT]
+
+
+def _words_before(entry: Entry) -> int:
+    if entry.before is None:
+        return 0
+    return sum(e.value != GAP for e in entry.before.elements)
+
+
+def _preceded(
+    entry: Entry, tokens: Sequence[Token], position: int, lang: str, free: frozenset[int]
+) -> bool:
+    """Whether the words an entry asks for stand before its event word, in the same clause
+    and at most a gap away ("most certainly won't ever clash")."""
+    if entry.before is None:
+        return True
+    ahead = tokens[:position]
+    for start in range(position - 1, max(-1, position - _BEFORE_REACH - 1), -1):
+        if ahead[start].text in _CLAUSE_BREAKS:
+            return False
+        matched = match_at(entry.before, ahead, start, lang, free)
+        if matched is None:
+            continue
+        between = sum(i not in free for i in range(matched[0], position))
+        if between == 0 or (not entry.adjacent and between <= _BEFORE_GAP):
+            return True
+    return False
 
 
 @cache
