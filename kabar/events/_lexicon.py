@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import KabarError
 from ..lang import pack_file
-from ..lang._patterns import GAP, PatternIndex, TokenPattern, match_at, parse_pattern
+from ..lang._patterns import PatternIndex, TokenPattern, match_at, parse_pattern
 from ..lang._tokens import Token
 from ..ontology import Ontology
 
@@ -51,11 +51,13 @@ class Entry:
     # PETRARCH verb patterns (``_petrarch_verbs``): the code of the act back from target to
     # source ("[032:033]"), words that must stand before the event word in its clause
     # (right before it when ``adjacent``), and the code when a pattern asking for a
-    # coordinated subject finds a single one
+    # coordinated subject finds a single one; ``rank``: how many words a pattern asks for
+    # besides its verb (of two matching at one word, the higher rank wins)
     reverse: str | None = None
     before: TokenPattern | None = None
     adjacent: bool = False
     alone: str | None = None
+    rank: int = 0
 
     @property
     def rule(self) -> str:
@@ -99,19 +101,13 @@ class Lexicon:
                 matched = match_at(self._patterns[number], tokens, position, self.lang, free)
                 if matched is None or not _preceded(entry, tokens, position, self.lang, free):
                     continue
-                # the longest match; a PETRARCH pattern with more words before the verb first
-                key = (_words_before(entry), matched[0])
+                # the most specific entry (PETRARCH's patterns), then the longest match
+                key = (entry.rank, matched[0])
                 if best is None or key > best_key:
                     best, best_key = Trigger(entry, position, matched[0]), key
             if best is not None:
                 found.append(best)
         return [t for t in _outermost(found) if t.entry.cameo != NOT_AN_EVENT]
-
-
-def _words_before(entry: Entry) -> int:
-    if entry.before is None:
-        return 0
-    return sum(e.value != GAP for e in entry.before.elements)
 
 
 def _preceded(

@@ -29,7 +29,23 @@ from ._lexicon import Entry, LexiconError
 _HEADER = re.compile(r"^---\s+(?P<verb>\S+)\s+\[(?P<code>[^\]]*)\]")
 _CODE = re.compile(r"\[(?P<code>[^\]]*)\]")
 _FORMS = re.compile(r"\{(?P<forms>[^}]*)\}")
-_TARGETS = frozenset({"obj", "with", "to", "against", "on", "at", "for", "from", "into", "of"})
+_TARGETS = frozenset(
+    {
+        "obj",
+        "with",
+        "to",
+        "against",
+        "on",
+        "at",
+        "for",
+        "from",
+        "into",
+        "of",
+        "in",
+        "about",
+        "toward",
+    }
+)
 # source, target, skipped phrase, compound actor: kabar's argument finding places these
 _ROLES = frozenset({"$", "+", "^", "%"})
 _COMPOUND = "%"
@@ -46,6 +62,28 @@ class _Code:
 
     code: str
     reverse: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A pattern line: its code, the word chunks before and after the verb, whether the
+    chunk next to the verb touches it ("RECENTLY_*", "*_UPON"), and whether it asks for a
+    coordinated subject (with the block's code for a single one)."""
+
+    code: _Code
+    before: list[list[Phrase]]
+    after: list[list[Phrase]]
+    adjacent_before: bool = False
+    adjacent_after: bool = False
+    compound: bool = False
+    alone: str | None = None
+
+    @property
+    def rank(self) -> int:
+        """How many words the pattern asks for besides the verb (PETRARCH tries the more
+        specific pattern first)."""
+        chunks = self.before + self.after
+        return self.compound + sum(min(len(p) for p in chunk) for chunk in chunks)
 
 
 def read_petrarch_verbs(path: str | Path, lang: str = "en") -> list[Entry]:
@@ -77,7 +115,7 @@ def read_petrarch_verbs(path: str | Path, lang: str = "en") -> list[Entry]:
             if forms:
                 verbs.append(forms)
                 if own or code:
-                    entries += _entries(forms, [], [], own or code, lang, origin)
+                    entries += _entries(forms, _Pattern(own or code, [], []), lang, origin)
     return entries
 
 
@@ -174,33 +212,25 @@ def _pattern_entries(body, verbs, code, synsets, lang, origin) -> list[Entry]:
     if not match or not verbs:
         return []
     pattern_code = _code(match["code"])
-    tokens = body[: match.start()].split()
-    if not pattern_code or _VERB not in "_".join(tokens):
+    text = " ".join(body[: match.start()].split())
+    if not pattern_code or _VERB not in text:
         return []
-    text = " ".join(tokens)
     before_text, _, after_text = text.partition(_VERB)
-    compound = _COMPOUND in before_text.split()
     before = _side(before_text.replace(_COMPOUND, " "), synsets)
     after = _side(after_text, synsets)
     if before is None or after is None:
         return []  # a synset the file does not define
-    fallback = code.code if compound and code else None
-    return [
-        entry
-        for forms in verbs
-        for entry in _entries(
-            forms,
-            before,
-            after,
-            pattern_code,
-            lang,
-            origin,
-            compound,
-            fallback,
-            before_text,
-            after_text,
-        )
-    ]
+    compound = _COMPOUND in before_text.split()
+    pattern = _Pattern(
+        pattern_code,
+        before,
+        after,
+        adjacent_before=before_text.endswith("_"),
+        adjacent_after=after_text.startswith("_"),
+        compound=compound,
+        alone=code.code if compound and code else None,
+    )
+    return [entry for forms in verbs for entry in _entries(forms, pattern, lang, origin)]
 
 
 def _side(text: str, synsets: dict[str, list[Phrase]]) -> list[list[Phrase]] | None:
@@ -225,41 +255,19 @@ def _side(text: str, synsets: dict[str, list[Phrase]]) -> list[list[Phrase]] | N
     return chunks
 
 
-def _entries(
-    forms: list[Phrase],
-    before: list[list[Phrase]],
-    after: list[list[Phrase]],
-    code: _Code,
-    lang: str,
-    origin: str,
-    compound: bool = False,
-    fallback: str | None = None,
-    before_text: str = "",
-    after_text: str = "",
-) -> list[Entry]:
+def _entries(forms: list[Phrase], pattern: _Pattern, lang: str, origin: str) -> list[Entry]:
     """One entry per combination of multi-word alternatives; single words share one
     element ("clash|clashes|clashed|clashing")."""
-    adjacent = before_text.endswith("_")
     out = []
+    heads = list(itertools.product(*[_alternatives(c) for c in pattern.before]))
     for verb in _alternatives(forms):
-        for tail in itertools.product(*[_alternatives(c) for c in after]):
-            pattern = " ".join([verb, *(f"{GAP} {t}" for t in tail)])
-            if after_text.startswith("_"):  # "*_UPON": the word right after the verb
-                pattern = pattern.replace(f" {GAP} ", " ", 1)
-            befores = list(itertools.product(*[_alternatives(c) for c in before]))
-            for head in befores if before else [None]:
-                out.append(
-                    _entry(
-                        pattern,
-                        f" {GAP} ".join(head) if head else None,
-                        adjacent,
-                        code,
-                        lang,
-                        origin,
-                        compound,
-                        fallback,
-                    )
-                )
+        for tail in itertools.product(*[_alternatives(c) for c in pattern.after]):
+            after = " ".join([verb, *(f"{GAP} {t}" for t in tail)])
+            if pattern.adjacent_after:  # "*_UPON": the word right after the verb
+                after = after.replace(f" {GAP} ", " ", 1)
+            for head in heads if pattern.before else [()]:
+                before = f" {GAP} ".join(head) or None
+                out.append(_entry(after, before, pattern, lang, origin))
     return out
 
 
@@ -270,23 +278,25 @@ def _alternatives(phrases: list[Phrase]) -> list[str]:
     return (["|".join(dict.fromkeys(single))] if single else []) + multi
 
 
-def _entry(pattern, before, adjacent, code: _Code, lang, origin, compound, fallback) -> Entry:
+def _entry(after: str, before: str | None, pattern: _Pattern, lang, origin) -> Entry:
     try:
-        parsed = parse_pattern(pattern, lang, origin)
+        parsed = parse_pattern(after, lang, origin)
         parsed_before = parse_pattern(before, lang, origin) if before else None
     except ValueError as exc:
         raise LexiconError(f"{origin}: {exc}") from exc
-    flags = {"verbal", "literal"} | ({"compound"} if compound else set())
+    flags = {"verbal", "literal"} | ({"compound"} if pattern.compound else set())
+    code = pattern.code
     return Entry(
         parsed,
         code.code,
         "vn",
         _TARGETS,
-        compound,
+        pattern.compound,
         origin,
         frozenset(flags),
-        reverse=code.reverse or (code.code if compound else None),
+        reverse=code.reverse or (code.code if pattern.compound else None),
         before=parsed_before,
-        adjacent=adjacent,
-        alone=fallback,
+        adjacent=pattern.adjacent_before,
+        alone=pattern.alone,
+        rank=pattern.rank,
     )
