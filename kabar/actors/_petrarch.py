@@ -31,6 +31,8 @@ from ._model import Actor, GazetteerDataError, Role, Target
 
 _COMMENT = re.compile(r"<!--.*?-->|<!\s*--.*?-->", re.S)
 _CODE = re.compile(r"\[\s*([^\]]*?)\s*\]")
+# Leading triples of CAMEO actor codes that name no country
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF"})
 _RESTRICTION = re.compile(r"([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8})")
 
 
@@ -102,9 +104,15 @@ def _actor(code: str, name: str, countries: set[str]) -> Actor:
         return Actor(
             code, name, None, code[:3] if code[:3] != "IMG" else code[3:6] or None, "organization"
         )
-    country = code[:3] if code[:3] in countries else None
+    country = code[:3] if code[:3] in countries or _fictional_country(code) else None
     sector = code[3:6] if len(code) >= 6 else None
     return Actor(code, name, country, sector, _kind(code, countries))
+
+
+def _fictional_country(code: str) -> bool:
+    """ "GON", "MORMIL": a code of three letters, or of three plus a sector, is a country's,
+    even one only a test world knows (PETRARCH's validation set)."""
+    return code[:3].isalpha() and len(code) in (3, 6) and code[:3] not in _NOT_COUNTRIES
 
 
 def read_actors(path: Path, countries: set[str]) -> list[tuple[str, Target]]:
