@@ -662,6 +662,7 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
     stop = min(
         [
             end,
+            *_trailing_attribution(s, trigger.end, end),
             *later_heads,
             *relatives,
             *clauses,
@@ -695,6 +696,19 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
     if relatives and "obj" in allowed and stop == relatives[0]:
         return _relative_doer(s, relatives[0])
     return []
+
+
+def _trailing_attribution(s: Sentence, first: int, end: int) -> list[int]:
+    """ "burned down its embassy, a senior official said": the comma that opens the phrase
+    naming who said it; the speaker is no object."""
+    stops = []
+    for cue in s.cues:
+        if cue.kind != "attribution" or not first < cue.first <= end:
+            continue
+        commas = [i for i in range(first, cue.first) if s.tokens[i].text == ","]
+        if commas:
+            stops.append(commas[-1])
+    return stops
 
 
 def _next_predicate(s: Sentence, first: int, end: int) -> int:

@@ -803,7 +803,7 @@ def _borrow_targets(found: list[list[Event]], s: Sentence) -> list[list[Event]]:
             for position, other in enumerate(found)
             for e in other
             if e.target is not None
-            and (position > index or e.symmetric)
+            and (position > index or e.symmetric or _elaborates(s, index, position, e))
             and not _relative_between(s, index, position)
             # "berkomitmen menjalankan deklarasi dan meminta tim ASEAN ...": whom a further
             # appeal addresses is no target of the act before it ("had blocked the package,
@@ -823,6 +823,17 @@ def _borrow_targets(found: list[list[Event]], s: Sentence) -> list[list[Event]]:
                     )
         out.append(kept)
     return out
+
+
+def _elaborates(s: Sentence, index: int, position: int, lender: Event) -> bool:
+    """ "fired rockets into Thai territory, hitting a petrol station": a participle clause
+    of the same root after an act goes on with that act, against the same side."""
+    trigger = s.triggers[index]
+    return (
+        position < index
+        and participle_clause(s, trigger)
+        and lender.cameo[:2] == trigger.entry.cameo[:2]
+    )
 
 
 def _relative_between(s: Sentence, index: int, position: int) -> bool:
