@@ -319,6 +319,9 @@ def _country_for_role(
     return min(nearby)[1] if nearby else home
 
 
+# "Fornost and the evil awful Gondor": adjectives between a coordinator and an actor
+_DESCRIBING_WORDS = 2
+
 _ANAPHOR_KINDS = frozenset({"this_country", "this_group", "this_body", "it"})
 
 
@@ -497,7 +500,7 @@ def _coordinated(s: Sentence, left: PlacedActor, right: PlacedActor) -> bool:
     actors in one token ("TNI-Polri") are coordinated too."""
     if right.first < left.end:
         return True
-    between = range(left.end, right.first)
+    between = range(left.end, right.first - _describing_words(s, left.end, right.first))
     if not 1 <= len(between) <= 3:
         return False
     roles = [s.roles[i][0] for i in between]
@@ -508,6 +511,24 @@ def _coordinated(s: Sentence, left: PlacedActor, right: PlacedActor) -> bool:
     if all(s.tokens[i].text == "," for i in between):
         return right.end < len(s.tokens) and "coord" in s.roles[right.end][0]
     return True
+
+
+def _describing_words(s: Sentence, first: int, end: int) -> int:
+    """ "the US and neighbouring Mexico", "Fornost and the evil awful Gondor": how many
+    plain lower-case words (adjectives) stand right before an actor, after the words that
+    join it to the one before. English only (Indonesian puts adjectives after the noun);
+    no event word nor past form ("Phnom Penh and expelled Cambodia's envoy")."""
+    if s.lang != "en":
+        return 0
+    acts = {i for t in s.triggers for i in range(t.first, t.end)}
+    count = 0
+    for i in range(end - 1, max(first, end - _DESCRIBING_WORDS - 1), -1):
+        word = s.tokens[i].text
+        plain = word.isalpha() and word.islower() and not word.endswith("ed")
+        if s.roles[i][0] or i in acts or not plain:
+            break
+        count += 1
+    return count
 
 
 def reference_date(article: Article) -> date | None:
