@@ -41,6 +41,8 @@ class Actor:
     country: str | None
     sector: str | None
     kind: str
+    # one name for several actors at once (PETRARCH's "THE_SHIRE [FRO/BIL/SAM]"): each acts
+    members: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ regular English plural is added; ``!PERSON! = MAN, MEN`` defines a substitution 
 
 Simplifications, on purpose: a trailing "_" (exact match in TABARI) is dropped, since every
 gazetteer match is a whole-word match; TABARI's stem matching ("ARGENTIN" for "Argentina") is
-not done; of alternatives such as ``[ELR/GAL]`` the first is used; codes of only punctuation
+not done; alternatives such as ``[ELR/GAL]`` make one actor with members, each of which
+acts (as PETRARCH2 codes an event for each); codes of only punctuation
 (``[---]``) are skipped. Phrases match in any case, except one-word phrases of three letters
 or fewer ("UN", "PLO"), which must be upper case in the text.
 """
@@ -24,6 +25,7 @@ or fewer ("UN", "PLO"), which must be upper case in the text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -71,7 +73,8 @@ def _code_target(
 ) -> tuple[Target | None, bool]:
     """One ``[CODE restriction]`` as a dated target; (None, _) for discard codes."""
     parts = spec.split(None, 1)
-    code = parts[0].split("/")[0].upper() if parts else ""
+    codes = parts[0].upper().split("/") if parts else [""]
+    code = codes[0]
     restriction = parts[1] if len(parts) > 1 else ""
     if not re.search(r"[A-Z]", code):
         return None, bool(restriction)
@@ -88,9 +91,11 @@ def _code_target(
             since = _pdate(match.group(3), path, line)
             end = _pdate(match.group(4), path, line)
             until = date.fromordinal(end.toordinal() + 1)
-    return Target(
-        _kind(code, countries), _actor(code, name, countries), since=since, until=until
-    ), bool(restriction)
+    actor = _actor(code, name, countries)
+    if len(codes) > 1:  # "[ELR/GAL]": the name stands for each of them
+        members = tuple(_actor(c, name, countries) for c in codes if re.search(r"[A-Z]", c))
+        actor = replace(actor, members=members)
+    return Target(_kind(code, countries), actor, since=since, until=until), bool(restriction)
 
 
 def _kind(code: str, countries: set[str]) -> str:

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..actors import Actor, Gazetteer, Mention
@@ -249,9 +249,18 @@ def place_actors(
         bare_role = mention.actor.code.startswith("---")
         if bare_role and (country is None or not mention.actor.sector):
             continue  # "pihak" alone, or a role whose country no one names
-        actor = _event_actor(mention, country)
-        placed.append(PlacedActor(actor, first, end, kind=mention.actor.kind))
+        for one in _members(mention):
+            actor = _event_actor(one, country)
+            placed.append(PlacedActor(actor, first, end, kind=one.actor.kind))
     return placed
+
+
+def _members(mention: Mention) -> list[Mention]:
+    """A name for several actors ("the Shire" [FRO/BIL/SAM]) places each of them on its
+    tokens: one coordinated side."""
+    if not mention.actor.members:
+        return [mention]
+    return [replace(mention, actor=member) for member in mention.actor.members]
 
 
 def _join_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
