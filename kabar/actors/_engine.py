@@ -40,7 +40,9 @@ _PRIORITY = {
 _CROWDS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU"})
 # a single word after a title and its body is a name only from this many letters (+ space)
 _SHORTEST_SINGLE_NAME = 4
-_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+# "the ambassadors of Arnor", "lawmakers in Fornost", "soldiers from Gondor": an English
+# role's country after it
+_OF = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 _NOT_NAMES = frozenset(
