@@ -40,9 +40,10 @@ _PRIORITY = {
 _CROWDS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU"})
 # a single word after a title and its body is a name only from this many letters (+ space)
 _SHORTEST_SINGLE_NAME = 4
-# "the ambassadors of Arnor", "lawmakers in Fornost", "soldiers from Gondor": an English
-# role's country after it
-_OF = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?", re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+# "lawmakers in Fornost", "soldiers from Gondor": a country named after these is an English
+# role's too; a city is not ("hostages in Gaza", "recalled its ambassador from Phnom Penh")
+_IN_FROM = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 _NOT_NAMES = frozenset(
@@ -229,7 +230,7 @@ class Gazetteer:
                 and nxt.kind in ("country", "metonym", "organization", "group")
                 and (
                     _space(text, tokens[j - 1], nxt)
-                    or (_is_en(last_role) and _OF.fullmatch(_gap(text, tokens[j - 1], nxt)))
+                    or (_is_en(last_role) and _country_after(text, tokens[j - 1], nxt))
                 )
             ):
                 partner, j = nxt, j + 1
@@ -506,6 +507,12 @@ def _gap(text: str, left: _Token, right: _Token) -> str:
 def _space(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end : right.start]
     return bool(gap) and gap.isspace() and "\n" not in gap
+
+
+def _country_after(text: str, role: _Token, nxt: _Token) -> bool:
+    """Whether ``nxt`` names the country of the English role before it."""
+    gap = _gap(text, role, nxt)
+    return bool(_OF.fullmatch(gap) or (nxt.kind == "country" and _IN_FROM.fullmatch(gap)))
 
 
 def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], int]:
