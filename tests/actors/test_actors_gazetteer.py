@@ -437,3 +437,10 @@ def test_a_single_name_after_a_title_and_its_body_is_a_person(gaz):
 
 def test_victims_are_civilians(gaz):
     assert codes(gaz, "kedua korban") == [("korban", "---CVL")]
+
+
+def test_in_or_from_a_city_gives_no_role_its_country(gaz):
+    # the ambassador recalled from Phnom Penh is Bangkok's, not Cambodia's
+    found = codes(gaz, "Bangkok recalled its ambassador from Phnom Penh.")
+    assert ("Phnom Penh", "KHMGOV") in found
+    assert ("Lawmakers in Germany", "DEULEG") in codes(gaz, "Lawmakers in Germany voted.")

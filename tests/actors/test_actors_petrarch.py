@@ -68,3 +68,27 @@ def test_petrarch_entries_extend_the_shipped_gazetteer():
         pytest.skip("../shared/data/petrarch2 is not present")
     gaz = Gazetteer.load(petrarch_actors=[PETRARCH / "PETR.Validate.actors.txt"])
     assert codes(gaz, "Gandalf visited Moskow and the UN") == ["WIZ", "RUSGOV", "IGOUNO"]
+
+
+def test_alternative_codes_make_one_actor_with_members(gaz):
+    (mention,) = gaz.find("The Shire")
+    assert [m.code for m in mention.actor.members] == ["FRO", "BIL", "SAM"]
+
+
+def test_codes_of_the_test_world_carry_their_country(gaz):
+    (mention,) = gaz.find("Cirith Ungol")
+    assert (mention.actor.code, mention.actor.country, mention.actor.sector) == (
+        "MORMIL",
+        "MOR",
+        "MIL",
+    )
+
+
+def test_a_dictionary_name_after_a_title_is_its_holder(gaz):
+    # Romendacil is [BRE]; after "Bree Prime Minister" he is Bree's government
+    assert codes(gaz, "Bree Prime Minister Romendacil arrived") == ["BREGOV"]
+
+
+def test_an_english_role_takes_the_country_after_in_or_from(gaz):
+    assert codes(gaz, "Lawmakers in Fornost welcomed it") == ["FORLEG"]
+    assert codes(gaz, "Soldiers from Gondor have cordoned off the roads") == ["GONMIL"]

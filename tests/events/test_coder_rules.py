@@ -1301,3 +1301,34 @@ def test_aid_to_victims_no_one_places_goes_to_the_place_named(coder):
     )
     targets = {t for s, t, root, _ in code(coder, text) if root == "07"}
     assert targets and all(t.startswith("PHL") for t in targets), targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia praised the agreement, a senior Turkish official said.",
+        "Russia criticized the decision, a senior Turkish official said.",
+    ],
+)
+def test_the_speaker_of_a_trailing_attribution_is_no_object(coder, text):
+    assert not any(t == "TURGOV" for _, t, _, _ in code(coder, text, "en"))
+
+
+def test_a_participle_clause_goes_on_against_the_main_acts_target(coder):
+    text = (
+        "Cambodian troops fired rockets into Thai territory, hitting a petrol station, "
+        "the Thai army said."
+    )
+    events = code(coder, text, "en")
+    hits = [(s, t) for s, t, root, e in events if "hit" in e.rule.split(" -> ")[0]]
+    assert hits == [("KHMMIL", "THA")], events
+
+
+def test_adjectives_between_a_coordinator_and_an_actor_keep_the_list(coder):
+    found = pairs(code(coder, "The United States and neighbouring Mexico condemned Russia.", "en"))
+    assert {(s, t) for s, t, _ in found} == {("USA", "RUS"), ("MEX", "RUS")}
+
+
+def test_past_forms_are_no_adjectives_of_a_list(coder):
+    text = "Bangkok recalled its ambassador from Phnom Penh and expelled Cambodia's envoy."
+    assert all(s.startswith("THA") for s, _, _, _ in code(coder, text, "en"))
