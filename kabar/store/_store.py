@@ -34,7 +34,7 @@ from ..errors import StoreError
 from ..models import Article, Event
 from ..read._hashing import sha256
 from . import _stories
-from ._queries import mean
+from ._queries import mean, records
 from ._schema import articles, events, migrate, outlet_key
 
 DEFAULT_DB = "kabar.db"
@@ -213,9 +213,12 @@ class Store:
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        with_text: bool = True,
     ) -> list[dict[str, Any]]:
-        """Articles newest first (then by id), filtered; dates compare as ISO strings."""
-        query = select(articles)
+        """Articles newest first (then by id), filtered; dates compare as ISO strings.
+        Lists that show no text leave it out (``with_text=False``): it is most of a row."""
+        columns = [c for c in articles.c if with_text or c.name != "text"]
+        query = select(*columns)
         if outlet:
             query = query.where(func.lower(articles.c.outlet) == outlet.lower())
         if language:
@@ -227,7 +230,7 @@ class Store:
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id.desc())
         query = query.limit(limit).offset(offset)
         with self.engine.connect() as connection:
-            return [_public(row) for row in connection.execute(query).mappings()]
+            return [_public(row) for row in records(connection.execute(query))]
 
     def events(self, article_id: int) -> list[dict[str, Any]]:
         """The coded events of one article, in text order."""

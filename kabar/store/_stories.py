@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, text, update
 
+from ._queries import records
 from ._schema import (
     articles,
     events,
@@ -274,7 +275,7 @@ def member_events(connection: Connection, story_id: int) -> list[dict[str, Any]]
         .where(story_articles.c.story_id == story_id)
         .order_by(story_articles.c.sort_key, events.c.id)
     )
-    return [dict(row) for row in connection.execute(query).mappings()]
+    return records(connection.execute(query))
 
 
 def replace_story_events(connection: Connection, story_id: int, merged: list) -> None:
@@ -352,7 +353,7 @@ def list_stories(
         )
         query = query.where(stories.c.id.in_(members_of_outlet))
     query = query.order_by(stories.c.first_published.desc().nulls_last(), stories.c.id.desc())
-    rows = connection.execute(query.limit(limit).offset(offset)).mappings()
+    rows = records(connection.execute(query.limit(limit).offset(offset)))
     return [story_record(row) for row in rows]
 
 
@@ -381,7 +382,7 @@ def story_detail(connection: Connection, story_id: int) -> dict[str, Any] | None
         .where(story_articles.c.story_id == story_id)
         .order_by(story_articles.c.sort_key)
     )
-    story["articles_list"] = [_decoded(r) for r in connection.execute(query).mappings()]
+    story["articles_list"] = [_decoded(r) for r in records(connection.execute(query))]
     story["events_list"] = _story_events(connection, story_id)
     return story
 
@@ -416,14 +417,13 @@ def count_stories(connection: Connection) -> int:
 
 
 def _story_events(connection: Connection, story_id: int) -> list[dict[str, Any]]:
-    merged = [
-        dict(row)
-        for row in connection.execute(
+    merged = records(
+        connection.execute(
             select(story_events)
             .where(story_events.c.story_id == story_id)
             .order_by(story_events.c.articles.desc(), story_events.c.id)
-        ).mappings()
-    ]
+        )
+    )
     mentions = connection.execute(
         select(
             story_event_mentions.c.story_event_id,

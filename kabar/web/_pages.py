@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
+from ..store._queries import records
 from ..store._schema import articles, events, stories, story_articles
 from ..store._stories import story_record
 
@@ -113,4 +114,4 @@ def related_stories(
         .order_by(ranked.c.shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
         .limit(limit)
     )
-    return [story_record(row) for row in connection.execute(query).mappings()]
+    return [story_record(row) for row in records(connection.execute(query))]
