@@ -195,7 +195,8 @@ def is_passive(s: Sentence, trigger: Trigger, lang: str) -> bool:
     lemma = s.lemmas[trigger.first]
     if lang == "id":
         return word.startswith(("di", "diper")) and not lemma.startswith("di") and word != lemma
-    participle = word.endswith("ed") or word != lemma
+    # "is attacking" is progressive, not passive: an -ing form is no past participle
+    participle = (word.endswith("ed") or word != lemma) and not word.endswith("ing")
     if not participle:
         return False
     nxt = trigger.first + 1

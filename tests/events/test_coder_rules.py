@@ -1332,3 +1332,14 @@ def test_adjectives_between_a_coordinator_and_an_actor_keep_the_list(coder):
 def test_past_forms_are_no_adjectives_of_a_list(coder):
     text = "Bangkok recalled its ambassador from Phnom Penh and expelled Cambodia's envoy."
     assert all(s.startswith("THA") for s, _, _, _ in code(coder, text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia is attacking Ukraine.", ("RUS", "UKR", "19")),
+        ("China was criticizing Japan on Friday.", ("CHN", "JPN", "11")),
+    ],
+)
+def test_a_progressive_form_is_active_not_passive(coder, text, expected):
+    assert expected in pairs(code(coder, text, "en"))
