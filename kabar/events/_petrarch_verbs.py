@@ -49,6 +49,9 @@ _TARGETS = frozenset(
 # source, target, skipped phrase, compound actor: kabar's argument finding places these
 _ROLES = frozenset({"$", "+", "^", "%"})
 _COMPOUND = "%"
+# A space between pattern words after the verb: PETRARCH matches within the verb's phrase,
+# "signed an 800 million ducat trade protocol"; two gaps let up to six words stand between
+_SPACE = f"{GAP} {GAP}"
 _VERB = "*"
 
 # A phrase is a tuple of words that must be adjacent; a pattern side is a list of phrases
@@ -262,9 +265,9 @@ def _entries(forms: list[Phrase], pattern: _Pattern, lang: str, origin: str) -> 
     heads = list(itertools.product(*[_alternatives(c) for c in pattern.before]))
     for verb in _alternatives(forms):
         for tail in itertools.product(*[_alternatives(c) for c in pattern.after]):
-            after = " ".join([verb, *(f"{GAP} {t}" for t in tail)])
+            after = " ".join([verb, *(f"{_SPACE} {t}" for t in tail)])
             if pattern.adjacent_after:  # "*_UPON": the word right after the verb
-                after = after.replace(f" {GAP} ", " ", 1)
+                after = after.replace(f" {_SPACE} ", " ", 1)
             for head in heads if pattern.before else [()]:
                 before = f" {GAP} ".join(head) or None
                 out.append(_entry(after, before, pattern, lang, origin))
