@@ -326,7 +326,6 @@ _READ_INDEXES = [
         events.c.source_country,
     ),
     Index("ix_events_target", events.c.target_code, events.c.target_name, events.c.target_country),
-    Index("ix_events_plover", events.c.plover_type),
     # article lists by language or outlet, newest first
     Index(
         "ix_articles_language_published", articles.c.language, articles.c.published, articles.c.id
@@ -507,6 +506,15 @@ _FILTER_DATE_INDEXES = [
     Index("ix_events_root_date", events.c.cameo_root, events.c.date),  # was (cameo_root)
 ]
 
+# migration 10: a PLOVER type's newest events by walking an index, not sorting them all
+# (CONSULT is a quarter of all events: 10 ms -> under 1 ms for a page)
+_PLOVER_DATE_INDEX = Index("ix_events_plover_date", events.c.plover_type, events.c.date)
+
+
+def _plover_date_index(connection: Connection) -> None:
+    _create_indexes([_PLOVER_DATE_INDEX])(connection)
+    connection.exec_driver_sql("DROP INDEX IF EXISTS ix_events_plover")
+
 
 def outlet_key(outlet: str | None) -> str | None:
     """How an outlet is matched in event filters: case-insensitive, Unicode included."""
@@ -561,6 +569,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "story look-up keys by time bucket", _story_key_buckets),
     Migration(8, "event lists by language, outlet or CAMEO root", _events_know_their_article),
     Migration(9, "live monitoring state", _create_tables(watch_sources, watch_seen)),
+    Migration(10, "event lists by PLOVER type", _plover_date_index),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -54,9 +54,9 @@ class _Pages:
 
     def cached(self, connection: Connection, key: tuple, compute):
         """An aggregate over the whole store (overview, actors, dyads, outlets, the count
-        of a filter's events), computed once per state of the store: the key includes the
-        newest row ids, so any new article, event, story change or review makes it fresh
-        again."""
+        of a filter's events) or a search, computed once per state of the store: the key
+        includes the newest row ids, so any new article, event, story change or review
+        makes it fresh again."""
         key = (queries.store_state(connection), *key)
         with self._lock:
             if key in self._cache:
@@ -378,7 +378,17 @@ def _routes(app: FastAPI, pages: _Pages) -> None:
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Offset = 0,
     ):
-        rows = _guarded(queries.search_articles, connection, q, limit, offset) if q else []
+        # ranking every match is most of a search's time, and searches come back (paging
+        # back and forth, the same names): each is run once per store state
+        rows = (
+            pages.cached(
+                connection,
+                ("search", q, limit, offset),
+                lambda: _guarded(queries.search_articles, connection, q, limit, offset),
+            )
+            if q
+            else []
+        )
         data = {"q": q, "articles": rows, "page": _page(limit, offset, len(rows), {"q": q})}
         return pages.render(request, "search.html", data, _fmt(request))
 

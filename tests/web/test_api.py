@@ -309,8 +309,8 @@ def test_every_actor_link_on_an_article_page_leads_to_a_page(client):
 
 
 def test_cached_aggregates_follow_the_store(tmp_path):
-    """Overview, actors, dyads and outlets are cached per state of the store: a new
-    article or a review shows at once."""
+    """Overview, actors, dyads, outlets and searches are cached per state of the store:
+    a new article or a review shows at once."""
     path = str(tmp_path / "k.db")
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(HOSTILE, encoding="utf-8")
@@ -321,9 +321,11 @@ def test_cached_aggregates_follow_the_store(tmp_path):
     client = TestClient(create_app(path, review_token=TOKEN))
     before = get_json(client, "/index.json")["counts"]
     outlets_before = get_json(client, "/outlets.json")["outlets"]
+    assert get_json(client, "/search.json", q="Rafah")["articles"] == []
     assert get_json(client, "/index.json")["counts"] == before  # served from the cache
     with Store.open(path) as store:
         ingest([str(second)], store, settings)
     after = get_json(client, "/index.json")["counts"]
     assert after["articles"] == before["articles"] + 1
     assert get_json(client, "/outlets.json")["outlets"] != outlets_before
+    assert len(get_json(client, "/search.json", q="Rafah")["articles"]) == 1
