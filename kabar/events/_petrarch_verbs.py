@@ -8,8 +8,9 @@ apart may have up to three words between them (TABARI's rule); words before ``*`
 stand before the verb in its clause; ``&NAME`` is any member of a synset (members of
 several words become patterns of their own); ``%`` before the verb asks for a coordinated
 subject ("Gondor and Osgiliath have delayed"), which pairs its members both ways;
-``$``, ``+`` and ``^`` (source, target, skipped phrase) are left to kabar's argument
-finding. A code ``[A:B]`` codes A from source to target and B back. "[---]" is no event.
+``$`` and ``^`` (source, skipped phrase) are left to kabar's argument finding, and so is
+``+`` (the target) except that a word right before it names the target's preposition
+("* EID AT ^ WITH +": the target follows "with"). A code ``[A:B]`` codes A from source to target and B back. "[---]" is no event.
 Codes are kept as written: PETRARCH's validation dictionary uses codes of its own, so
 these entries are not checked against CAMEO nor turned into intentions ("will contribute"
 keeps its code). PETRARCH codes verbs only: an entry fires only where its word reads as a
@@ -49,6 +50,8 @@ _TARGETS = frozenset(
 # source, target, skipped phrase, compound actor: kabar's argument finding places these
 _ROLES = frozenset({"$", "+", "^", "%"})
 _COMPOUND = "%"
+# "* EID AT ^ WITH +": the target follows "with"; "* +": it is the verb's object
+_MARKED_TARGET = re.compile(r"(?:([A-Za-z]+)[\s_]+|^[\s_]*)\+(?=\s|$)")
 # A space between pattern words after the verb: PETRARCH matches within the verb's phrase,
 # "signed an 800 million ducat trade protocol"; two gaps let up to six words stand between
 _SPACE = f"{GAP} {GAP}"
@@ -80,6 +83,7 @@ class _Pattern:
     adjacent_after: bool = False
     compound: bool = False
     alone: str | None = None
+    targets: frozenset[str] = _TARGETS
 
     @property
     def rank(self) -> int:
@@ -224,6 +228,7 @@ def _pattern_entries(body, verbs, code, synsets, lang, origin) -> list[Entry]:
     if before is None or after is None:
         return []  # a synset the file does not define
     compound = _COMPOUND in before_text.split()
+    marked = _MARKED_TARGET.search(after_text)
     pattern = _Pattern(
         pattern_code,
         before,
@@ -232,6 +237,7 @@ def _pattern_entries(body, verbs, code, synsets, lang, origin) -> list[Entry]:
         adjacent_after=after_text.startswith("_"),
         compound=compound,
         alone=code.code if compound and code else None,
+        targets=frozenset({marked[1].lower() if marked[1] else "obj"}) if marked else _TARGETS,
     )
     return [entry for forms in verbs for entry in _entries(forms, pattern, lang, origin)]
 
@@ -293,7 +299,7 @@ def _entry(after: str, before: str | None, pattern: _Pattern, lang, origin) -> E
         parsed,
         code.code,
         "vn",
-        _TARGETS,
+        pattern.targets,
         pattern.compound,
         origin,
         frozenset(flags),
