@@ -1,7 +1,7 @@
 """A peer's test suite: PETRARCH2's unit-test records, coded by kabar.
 
 The records are English sentences about a fictional world (Arnor, Gondor, ...) with the
-events PETRARCH2 should code. Their actors, agents and verbs come from PETRARCH's
+events PETRARCH2 should code. Their actors, agents, verbs and discards come from PETRARCH's
 validation dictionaries, which kabar loads as user dictionaries (the verbs carry codes of
 that test world, not CAMEO's, so kabar's own lexicon could not match them); kabar's engine
 finds the arguments. We report
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..actors import Gazetteer
-from ..events import Coder, Lexicon, read_petrarch_verbs
+from ..events import Coder, Lexicon, read_petrarch_discards, read_petrarch_verbs
 from ..models import Article, Event
 from ..settings import Settings
 from ._gold import GoldError
@@ -24,6 +24,7 @@ from ._gold import GoldError
 ACTORS = "PETR.Validate.actors.txt"
 AGENTS = "PETR.Validate.agents.txt"
 VERBS = "PETR.Validate.verbs.txt"
+DISCARDS = "PETR.Validate.discards.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,8 @@ def run_petrarch_suite(records_path: str | Path, settings: Settings) -> Petrarch
         petrarch_actors=[folder / ACTORS], petrarch_agents=[folder / AGENTS], builtin=False
     )
     verbs = Lexicon("en", read_petrarch_verbs(folder / VERBS))
-    coder = Coder(settings, gazetteer=gazetteer, lexicons={"en": verbs})
+    discards = read_petrarch_discards(folder / DISCARDS)
+    coder = Coder(settings, gazetteer=gazetteer, lexicons={"en": verbs}, discards=discards)
     report = PetrarchReport()
     for record_id, day, text, expected in read_records(records_path):
         article = Article(title=None, text=text, language="en", published=day)

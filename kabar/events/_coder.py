@@ -48,6 +48,7 @@ from ._arguments import (
     verbal_arguments,
     word_form,
 )
+from ._discards import Discards
 from ._grammar import function_words
 from ._layout import (
     PUNCTUATION_BREAKS,
@@ -190,6 +191,7 @@ class Coder:
     places: Places = field(default_factory=Places.load)
     ontology: Ontology = field(default_factory=Ontology.load)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    discards: Discards = field(default_factory=Discards)  # text not to code (PETRARCH's)
 
     def __post_init__(self) -> None:
         """Shipped dictionaries plus the user's (settings ``[code]``)."""
@@ -209,6 +211,8 @@ class Coder:
         if lang not in self.lexicons or not article.text:
             return []
         text = article.text
+        if self.discards.story_discarded(text):
+            return []
         tokens = tokenize(text, lang)
         reference = reference_date(article) or first_full_date(tokens, text, lang)
         mentions = self.gazetteer.find(text, on=reference)
@@ -221,6 +225,8 @@ class Coder:
         mentions = with_acronyms(text, mentions, home, lang)
         mentions = remembered_roles(text, mentions, home, lang)
         for start, end in split_sentences(text, lang):
+            if self.discards.sentence_discarded(text[start:end]):
+                continue
             first = bisect.bisect_left(starts, start)
             last = bisect.bisect_left(starts, end)
             sentence = self._sentence(

@@ -3,11 +3,13 @@ codes both ways, words before the verb, synsets, coordinated subjects, verbs onl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kabar import default_settings
 from kabar.actors import Gazetteer
-from kabar.events import Coder, Lexicon, read_petrarch_verbs
+from kabar.events import Coder, Lexicon, read_petrarch_discards, read_petrarch_verbs
 from kabar.models import Article
 
 ACTORS = """\
@@ -157,3 +159,15 @@ def test_a_role_before_a_list_of_countries(coder):
         ("ARNLEG", "BRE", "041"),
         ("GONLEG", "BRE", "041"),
     }
+
+
+def test_discard_phrases_skip_a_sentence_or_the_whole_story(tmp_path, coder):
+    path = tmp_path / "discards.txt"
+    path.write_text("# comment\nBASEBALL\n+TYPHOON   # a storm\nAFRICAN_NATIONS CUP\n")
+    discards = read_petrarch_discards(path)
+    assert discards.sentence_discarded("the African  Nations Cup final")
+    assert not discards.sentence_discarded("the baseballs")  # whole words only
+    filtered = replace(coder, discards=discards)
+    two = "Arnor restored ties with Gondor. Bree restored baseball competition with Gondor."
+    assert coded(filtered, two) == {("ARN", "GON", "064")}
+    assert coded(filtered, "Arnor restored ties with Gondor after a typhoon.") == set()
