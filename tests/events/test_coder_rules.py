@@ -1343,3 +1343,9 @@ def test_past_forms_are_no_adjectives_of_a_list(coder):
 )
 def test_a_progressive_form_is_active_not_passive(coder, text, expected):
     assert expected in pairs(code(coder, text, "en"))
+
+
+def test_neither_nor_joins_both_doers_of_a_negated_act(coder):
+    events = code(coder, "Neither Russia nor China condemned Iran.", "en")
+    assert {(s, t) for s, t, _, _ in events} == {("RUS", "IRN"), ("CHN", "IRN")}
+    assert all(e.negated for _, _, _, e in events)
