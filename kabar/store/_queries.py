@@ -32,7 +32,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from ._schema import articles, events, outlet_key, reviews, search_document, story_articles
+from ._schema import (
+    articles,
+    events,
+    outlet_key,
+    reviews,
+    search_document,
+    story_articles,
+    story_events,
+)
 
 _WORDS = re.compile(r"\w+")
 
@@ -451,21 +459,16 @@ def _adjacent(connection: Connection, when: str | None, article_id: int, later: 
     return closest
 
 
+# built once: asked before every cached answer
+_NEWEST_IDS = select(
+    *[select(func.max(t.c.id)).scalar_subquery() for t in (articles, events, story_events, reviews)]
+)
+
+
 def store_state(connection: Connection) -> tuple:
     """Newest row ids of what the dashboard aggregates: changes whenever anything is added,
     regrouped or reviewed (story events are rewritten with new ids)."""
-    from ._schema import story_events
-
-    return tuple(
-        connection.execute(
-            select(
-                *[
-                    select(func.max(t.c.id)).scalar_subquery()
-                    for t in (articles, events, story_events, reviews)
-                ]
-            )
-        ).one()
-    )
+    return tuple(connection.execute(_NEWEST_IDS).one())
 
 
 def event_exists(connection: Connection, event_id: int) -> bool:
