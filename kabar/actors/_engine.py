@@ -41,8 +41,13 @@ _CROWDS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU"})
 # a single word after a title and its body is a name only from this many letters (+ space)
 _SHORTEST_SINGLE_NAME = 4
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
-# "lawmakers in Fornost", "soldiers from Gondor": a country named after these is an English
-# role's too; a city is not ("hostages in Gaza", "recalled its ambassador from Phnom Penh")
+# "Lawmakers in Fornost", "Soldiers from Gondor": a country named after these is an English
+# role's too when the role opens its sentence (maybe after a determiner or another role and
+# "and"); not a city ("hostages in Gaza"), not an object ("recalled its ambassador from")
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?;:\n][\"'\u201c\u2019]?\s+)(?:(?:the|a|an|some|many)\s+)?(?:\w+\s+and\s+)?$",
+    re.I,
+)
 _IN_FROM = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -230,7 +235,7 @@ class Gazetteer:
                 and nxt.kind in ("country", "metonym", "organization", "group")
                 and (
                     _space(text, tokens[j - 1], nxt)
-                    or (_is_en(last_role) and _country_after(text, tokens[j - 1], nxt))
+                    or (_is_en(last_role) and _country_after(text, first, tokens[j - 1], nxt))
                 )
             ):
                 partner, j = nxt, j + 1
@@ -509,10 +514,15 @@ def _space(text: str, left: _Token, right: _Token) -> bool:
     return bool(gap) and gap.isspace() and "\n" not in gap
 
 
-def _country_after(text: str, role: _Token, nxt: _Token) -> bool:
-    """Whether ``nxt`` names the country of the English role before it."""
+def _country_after(text: str, first: _Token, role: _Token, nxt: _Token) -> bool:
+    """Whether ``nxt`` names the country of the English role chain ``first``..``role``:
+    after "of"; after "in"/"from" only for a subject opening its sentence ("Soldiers from
+    Gondor have cordoned off", not "withdrew troops from Syria", "its embassy in Turkey")."""
     gap = _gap(text, role, nxt)
-    return bool(_OF.fullmatch(gap) or (nxt.kind == "country" and _IN_FROM.fullmatch(gap)))
+    if _OF.fullmatch(gap):
+        return True
+    opens = _OPENS_SENTENCE.search(text, 0, first.start) is not None
+    return nxt.kind == "country" and opens and _IN_FROM.fullmatch(gap) is not None
 
 
 def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], int]:

@@ -444,3 +444,13 @@ def test_in_or_from_a_city_gives_no_role_its_country(gaz):
     found = codes(gaz, "Bangkok recalled its ambassador from Phnom Penh.")
     assert ("Phnom Penh", "KHMGOV") in found
     assert ("Lawmakers in Germany", "DEULEG") in codes(gaz, "Lawmakers in Germany voted.")
+
+
+def test_in_or_from_a_country_names_only_an_opening_subjects_country(gaz):
+    assert codes(gaz, "Soldiers from Russia crossed the border.")[0] == (
+        "Soldiers from Russia",
+        "RUSMIL",
+    )
+    # an object's "from" is where it comes away from: the troops stay Russia's
+    assert ("Syria", "SYR") in codes(gaz, "Russia withdrew troops from Syria.")
+    assert ("Turkey", "TUR") in codes(gaz, "Israel reopened its embassy in Turkey.")
