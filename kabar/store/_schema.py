@@ -115,7 +115,9 @@ events = Table(
     Column("article_language", Text),
     Column("outlet_key", Text),
 )
-Index("ix_events_article", events.c.article_id)
+# with the codes: related stories ("Baca juga") count the actors of a week's events from
+# this index alone, without reading the events (6 -> 4.5 ms an article page)
+Index("ix_events_article", events.c.article_id, events.c.source_code, events.c.target_code)
 Index("ix_events_date", events.c.date)
 Index("ix_events_dyad", events.c.source_country, events.c.target_country)
 
@@ -511,9 +513,19 @@ _FILTER_DATE_INDEXES = [
 _PLOVER_DATE_INDEX = Index("ix_events_plover_date", events.c.plover_type, events.c.date)
 
 
-def _plover_date_index(connection: Connection) -> None:
+def _plover_date_and_article_codes(connection: Connection) -> None:
     _create_indexes([_PLOVER_DATE_INDEX])(connection)
     connection.exec_driver_sql("DROP INDEX IF EXISTS ix_events_plover")
+    # ix_events_article with the codes (see events): drop and build it again if it has none
+    columns = [
+        c["column_names"]
+        for c in inspect(connection).get_indexes("events")
+        if c["name"] == "ix_events_article"
+    ]
+    if columns != [["article_id", "source_code", "target_code"]]:
+        connection.exec_driver_sql("DROP INDEX IF EXISTS ix_events_article")
+        (index,) = [i for i in events.indexes if i.name == "ix_events_article"]
+        connection.execute(CreateIndex(index))
 
 
 def outlet_key(outlet: str | None) -> str | None:
@@ -569,7 +581,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "story look-up keys by time bucket", _story_key_buckets),
     Migration(8, "event lists by language, outlet or CAMEO root", _events_know_their_article),
     Migration(9, "live monitoring state", _create_tables(watch_sources, watch_seen)),
-    Migration(10, "event lists by PLOVER type", _plover_date_index),
+    Migration(10, "event lists by PLOVER type, actors by article", _plover_date_and_article_codes),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, Select, func, or_, select
 
 from ..store._queries import records
 from ..store._schema import articles, events, stories, story_articles
@@ -83,16 +83,27 @@ def related_stories(
 ) -> list[dict[str, Any]]:
     """ "Baca juga": other stories within a week whose events name the same actors, most
     shared actors first."""
+    query = related_stories_query(article, event_rows, provenance, limit)
+    if query is None:
+        return []
+    return [story_record(row) for row in records(connection.execute(query))]
+
+
+def related_stories_query(
+    article: dict[str, Any], event_rows: list[dict], provenance: dict | None, limit: int = 5
+) -> Select | None:
+    """The query behind `related_stories`; None when the article has no actors or date."""
     codes = {e["source_code"] for e in event_rows} | {
         e["target_code"] for e in event_rows if e["target_code"]
     }
     if not codes or not article.get("published"):
-        return []
+        return None
     day = date.fromisoformat(article["published"][:10])
     low = (day - timedelta(days=RELATED_DAYS)).isoformat()
     high = (day + timedelta(days=RELATED_DAYS)).isoformat()
     own = provenance["story_id"] if provenance else -1
-    # from the week's articles (published index) to their events naming these actors
+    # from the week's articles (published index) to their events naming these actors, read
+    # from ix_events_article, which holds the codes
     in_week = select(articles.c.id).where(
         articles.c.published >= low, articles.c.published <= high + "\uffff"
     )
@@ -108,10 +119,9 @@ def related_stories(
         .group_by(story_articles.c.story_id)
         .subquery()
     )
-    query = (
+    return (
         select(stories)
         .join(ranked, ranked.c.story_id == stories.c.id)
         .order_by(ranked.c.shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
         .limit(limit)
     )
-    return [story_record(row) for row in records(connection.execute(query))]

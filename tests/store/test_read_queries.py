@@ -11,6 +11,7 @@ import pytest
 from kabar.store import Store
 from kabar.store import _queries as queries
 from kabar.store._schema import articles, events
+from kabar.web._pages import related_stories_query
 
 ACTORS = ["IDNGOV", "RUSGOV", "USAGOV", "IDNMIL", "CHNGOV", "UKRGOV"]
 
@@ -229,20 +230,43 @@ def test_filtered_lists_walk_a_date_index_without_sorting(filled, where, index):
     assert index in walked and "TEMP B-TREE" not in walked and "Sort" not in walked, walked
 
 
-def test_an_older_database_gets_the_plover_date_index(tmp_path):
-    """Migration 10 replaces the PLOVER index of older databases."""
+def test_an_older_database_gets_the_indexes_of_migration_10(tmp_path):
+    """Migration 10 replaces the PLOVER index of older databases and adds the actor codes
+    to their index of events by article."""
     path = tmp_path / "old.db"
     Store.open(str(path)).close()
     with sqlite3.connect(path) as db:  # back to the layout of schema version 9
         db.execute("DROP INDEX ix_events_plover_date")
         db.execute("CREATE INDEX ix_events_plover ON events (plover_type)")
+        db.execute("DROP INDEX ix_events_article")
+        db.execute("CREATE INDEX ix_events_article ON events (article_id)")
         db.execute("DELETE FROM schema_version WHERE version = 10")
     Store.open(str(path)).close()
     with sqlite3.connect(path) as db:
         names = {
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
+        by_article = [row[2] for row in db.execute("PRAGMA index_info(ix_events_article)")]
     assert "ix_events_plover_date" in names and "ix_events_plover" not in names
+    assert by_article == ["article_id", "source_code", "target_code"]
+
+
+def test_related_stories_read_the_codes_from_the_index(filled):
+    """Related stories count the actors of a week's events from ix_events_article alone."""
+    store, _, _ = filled
+    with store.engine.connect() as connection:
+        for article in store.articles(limit=50):
+            where = queries.EventFilter(article=article["id"])
+            query = related_stories_query(article, queries.event_rows(connection, where), None)
+            if query is not None:
+                break
+        walked = plan(connection, query)
+    covering = (
+        "COVERING INDEX ix_events_article"
+        if store.engine.dialect.name == "sqlite"
+        else ("Index Only Scan using ix_events_article")
+    )
+    assert covering in walked, walked
 
 
 def test_search_reads_the_full_text_index(filled):
