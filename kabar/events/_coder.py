@@ -390,10 +390,9 @@ class Coder:
             targets = _again(s, entry, sources, discourse)
         if entry.cameo in _CAPTIVE_CODES:
             targets = [_captives_side(t, sources, s, discourse) for t in targets]
-        if "compound" in entry.flags and len(sources) < 2:
-            if entry.alone is None:
-                return []
-            entry = replace(entry, cameo=entry.alone, symmetric=False, reverse=None)
+        entry = _for_sources(entry, sources)
+        if entry is None:
+            return []
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
         if mutual and len(sources) >= 2:
@@ -405,12 +404,6 @@ class Coder:
             pairs = [(src, None) for src in sources]
         if not pairs:
             return []
-        if entry.reverse:  # "[032:033]": the visit, and the hosting of it back
-            pairs = [(src, tgt, entry.cameo) for src, tgt in pairs] + [
-                (tgt, src, entry.reverse) for src, tgt in pairs if tgt is not None
-            ]
-        else:
-            pairs = [(src, tgt, entry.cameo) for src, tgt in pairs]
         flags = cue_flags(s, trigger, lang)
         own = event_date(s, trigger)
         published = (article.published, "publication") if article.published else (None, None)
@@ -426,9 +419,9 @@ class Coder:
         confidence = score_confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
         evidence = text[s.start : s.end]
         events = []
-        for src, tgt, raw in pairs:
-            literal = "literal" in entry.flags
-            code, cameo = self._coded(raw, "asserted" if literal else flags["modality"])
+        modality = "asserted" if "literal" in entry.flags else flags["modality"]
+        for src, tgt, raw in _both_ways(pairs, entry):
+            code, cameo = self._coded(raw, modality)
             events.append(
                 Event(
                     source=src,
@@ -460,6 +453,25 @@ class Coder:
         dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
         code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
         return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
+
+
+def _for_sources(entry: Entry, sources: list) -> Entry | None:
+    """A PETRARCH pattern asking for a coordinated subject ("% HAVE * [191]") that found a
+    single one falls back to its block's code (none when the block has none)."""
+    if "compound" not in entry.flags or len(sources) >= 2:
+        return entry
+    if entry.alone is None:
+        return None
+    return replace(entry, cameo=entry.alone, symmetric=False, reverse=None)
+
+
+def _both_ways(pairs: list, entry: Entry) -> list[tuple]:
+    """(source, target, code) of each pair, and for a code with a way back ("[032:033]":
+    the visit, and the hosting of it) the pair reversed with that code."""
+    coded = [(src, tgt, entry.cameo) for src, tgt in pairs]
+    if not entry.reverse:
+        return coded
+    return coded + [(tgt, src, entry.reverse) for src, tgt in pairs if tgt is not None]
 
 
 def _captives_side(target, sources: list, s: Sentence, discourse: Discourse):

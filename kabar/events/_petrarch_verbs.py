@@ -1,21 +1,25 @@
 """PETRARCH/TABARI verb dictionaries as kabar lexicon entries.
 
-What converts: each verb block's verbs at the block's code, verb lines with a code of their
-own, and the block's patterns. A verb matches in the forms PETRARCH gives it: the ones in
-braces, else the regular English ones it makes ("LEFT" is a block of its own, not a form
-of "LEAVE"). In a pattern ``*`` is the verb; words joined by ``_`` must be adjacent, words
-apart may have others between them (TABARI's rule; up to six after the verb, three before
-it); words before ``*`` must stand before the verb in its clause; ``&NAME`` is any member of a synset (members of
-several words become patterns of their own); ``%`` before the verb asks for a coordinated
-subject ("Gondor and Osgiliath have delayed"), which pairs its members both ways;
-``$`` and ``^`` (source, skipped phrase) are left to kabar's argument finding, and so is
-``+`` (the target) except that a word right before it names the target's preposition
-("* EID AT ^ WITH +": the target follows "with"). A code ``[A:B]`` codes A from source
-to target and B back. "[---]" is no event.
-Codes are kept as written: PETRARCH's validation dictionary uses codes of its own, so
-these entries are not checked against CAMEO nor turned into intentions ("will contribute"
-keeps its code). PETRARCH codes verbs only: an entry fires only where its word reads as a
-verb ("a brief visit" is no briefing).
+What converts: each verb block's verbs at the block's code, verb lines with a code of
+their own, and the block's patterns. A verb matches in the forms PETRARCH gives it: the
+ones in braces, else the regular English ones it makes ("LEFT" is a block of its own, not
+a form of "LEAVE").
+
+In a pattern ``*`` is the verb. Words joined by ``_`` must be adjacent; words apart may
+have others between them (TABARI's rule; up to six after the verb, three before it).
+Words before ``*`` must stand before the verb in its clause. ``&NAME`` is any member of a
+synset (members of several words become patterns of their own). ``%`` before the verb
+asks for a coordinated subject ("Gondor and Osgiliath have delayed"), which pairs its
+members both ways. ``$`` and ``^`` (source, skipped phrase) are left to kabar's argument
+finding, and so is ``+`` (the target), except that a word right before it names the
+target's preposition ("* EID AT ^ WITH +": the target follows "with"). Of two patterns
+matching at one verb, the one asking for more words wins.
+
+A code ``[A:B]`` codes A from source to target and B back; "[---]" is no event. Codes are
+kept as written: PETRARCH's validation dictionary uses codes of its own, so these entries
+are not checked against CAMEO nor turned into intentions ("will contribute" keeps its
+code). PETRARCH codes verbs only: an entry fires only where its word reads as a verb ("a
+brief visit" is no briefing).
 """
 
 from __future__ import annotations
