@@ -244,6 +244,7 @@ class Coder:
                     for c in find_cues(sentence.tokens, lang, text)
                     if not any(a.first <= c.first and c.last <= a.end for a in sentence.actors)
                 ]
+                sentence.triggers = [t for t in sentence.triggers if not _a_noun(sentence, t)]
                 sentence.date = self._date(sentence, text, reference, discourse)
                 found = []
                 for trigger in sentence.triggers:
@@ -356,8 +357,6 @@ class Coder:
         ):
             return []
         nominal = is_nominal(s, trigger, lang)
-        if "verbal" in entry.flags and (nominal or in_noun_phrase(s, trigger)):
-            return []  # a verb dictionary's word read as a noun ("a brief visit")
         passive = not nominal and is_passive(s, trigger, lang)
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
@@ -453,6 +452,14 @@ class Coder:
         dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
         code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
         return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
+
+
+def _a_noun(s: Sentence, trigger: Trigger) -> bool:
+    """A verb dictionary's word read as a noun ("a brief visit", "for the reopening of"):
+    no event word, so it neither codes nor ends the search for another's object."""
+    if "verbal" not in trigger.entry.flags:
+        return False
+    return is_nominal(s, trigger, s.lang) or in_noun_phrase(s, trigger)
 
 
 def _for_sources(entry: Entry, sources: list) -> Entry | None:

@@ -171,3 +171,10 @@ def test_discard_phrases_skip_a_sentence_or_the_whole_story(tmp_path, coder):
     two = "Arnor restored ties with Gondor. Bree restored baseball competition with Gondor."
     assert coded(filtered, two) == {("ARN", "GON", "064")}
     assert coded(filtered, "Arnor restored ties with Gondor after a typhoon.") == set()
+
+
+def test_a_verb_read_as_a_noun_does_not_end_the_object_search(coder):
+    # "the restoring" is no event word: "welcomed" still reaches Gondor after it
+    assert coded(coder, "Arnor welcomed plans for the restoring of houses in Gondor.") == {
+        ("ARN", "GON", "041")
+    }
