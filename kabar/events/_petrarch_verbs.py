@@ -228,7 +228,7 @@ def _pattern_entries(body, verbs, code, synsets, lang, origin) -> list[Entry]:
     if not pattern_code or _VERB not in text:
         return []
     before_text, _, after_text = text.partition(_VERB)
-    before = _side(before_text.replace(_COMPOUND, " "), synsets)
+    before = _side(before_text, synsets)
     after = _side(after_text, synsets)
     if before is None or after is None:
         return []  # a synset the file does not define
