@@ -7,7 +7,6 @@ rest), 2 on usage errors (click's own convention).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from importlib.resources import files
@@ -293,30 +292,16 @@ def serve_command(db: str, host: str, port: int, review_token: str | None, worke
 
 
 def _serve(db: str, host: str, port: int, review_token: str | None, workers: int = 1) -> None:
-    import uvicorn
+    from .web import serve
 
-    from .web import create_app, serve_environment
-
+    _open_store(db).close()  # a bad database is reported before the banner
+    click.echo(f"Serving {db} on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
     try:
-        app = create_app(db, review_token=review_token)  # opens and migrates it, once
+        serve(db, host, port, review_token=review_token, workers=workers)
     except KabarError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Serving {db} on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
-    if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
-        return
-    app.state.pages.store.close()
-    # each process builds its own app from the environment: uvicorn imports it by name
-    os.environ.update(serve_environment(db, review_token))
-    uvicorn.run(
-        "kabar.web:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
-    )
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
 
 
 def _open_store(db: str) -> Store:

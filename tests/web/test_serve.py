@@ -3,6 +3,7 @@ over real HTTP on 127.0.0.1, as the README's first command does."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -72,7 +73,8 @@ def _workers(pid: int) -> list[int]:
 
 def test_serve_with_several_worker_processes(tmp_path):
     """`--workers 2`: two server processes answer on one port, each with the database and
-    the review token it was given."""
+    the review token it was given; connections made at once are spread over both, and
+    stopping the command stops them."""
     db = tmp_path / "k.db"
     sample = sorted((Path(kabar.__file__).parent / "data" / "sample" / "html").rglob("*.html"))[:4]
     subprocess.run(
@@ -113,6 +115,67 @@ def test_serve_with_several_worker_processes(tmp_path):
                 for _ in range(6)  # new connections: both processes get some
             }
         assert statuses == {200}
+        workers = _workers(server.pid)
+        # each process listens on a socket of its own (SO_REUSEPORT), so the kernel, not
+        # the first process to wake, picks who takes a new connection
+        assert sorted(_sockets(workers, port, LISTENING).values()) == [1, 1]
+        held = asyncio.run(_connect_at_once(base, 64, lambda: _sockets(workers, port)))
+        # spread at random: fewer than 16 of 64 has odds of 1 in 30,000
+        assert min(held.values()) >= 16, held
     finally:
         server.terminate()
         server.communicate(timeout=30)
+    assert not any(os.path.exists(f"/proc/{pid}") for pid in workers), "a worker outlived serve"
+
+
+async def _connect_at_once(base: str, clients: int, count):
+    """Open ``clients`` keep-alive connections at the same moment; count them while open."""
+    opened = [httpx.AsyncClient(base_url=base) for _ in range(clients)]
+    try:
+        await asyncio.gather(*[client.get("/outlets.json") for client in opened])
+        return count()
+    finally:
+        for client in opened:
+            await client.aclose()
+
+
+ESTABLISHED, LISTENING = "01", "0A"  # TCP states as /proc/net/tcp writes them
+
+
+def _sockets(pids: list[int], port: int, state: str = ESTABLISHED) -> dict[int, int]:
+    """TCP sockets on local ``port`` in ``state`` held by each process (from /proc)."""
+    owner = {}
+    for pid in pids:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                owner[int(target[8:-1])] = pid
+    held = dict.fromkeys(pids, 0)
+    with open("/proc/net/tcp") as table:
+        next(table)  # the header
+        for line in table:
+            fields = line.split()
+            local_port = int(fields[1].split(":")[1], 16)
+            inode = int(fields[9])
+            if local_port == port and fields[3] == state and inode in owner:
+                held[owner[inode]] += 1
+    return held
+
+
+def test_serve_reports_a_port_in_use(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "kabar", "serve", "--db", str(tmp_path / "k.db")]
+            + ["--port", str(port), "--workers", "2"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
