@@ -48,6 +48,7 @@ _OPENS_SENTENCE = re.compile(
     r"(?:^|[.!?;:\n][\"'\u201c\u2019]?\s+)(?:(?:the|a|an|some|many)\s+)?(?:\w+\s+and\s+)?$",
     re.I,
 )
+_OPENER_REACH = 40  # characters before the role searched for its sentence's start
 _IN_FROM = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -521,8 +522,10 @@ def _country_after(text: str, first: _Token, role: _Token, nxt: _Token) -> bool:
     gap = _gap(text, role, nxt)
     if _OF.fullmatch(gap):
         return True
-    opens = _OPENS_SENTENCE.search(text, 0, first.start) is not None
-    return nxt.kind == "country" and opens and _IN_FROM.fullmatch(gap) is not None
+    if nxt.kind != "country" or not _IN_FROM.fullmatch(gap):
+        return False
+    window = max(0, first.start - _OPENER_REACH)
+    return _OPENS_SENTENCE.search(text, window, first.start) is not None
 
 
 def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], int]:
