@@ -240,6 +240,11 @@ class Gazetteer:
                 )
             ):
                 partner, j = nxt, j + 1
+                if any(_role(t).prefix for t in roles):
+                    # "An MSF Arnor diplomat": a PETRARCH prefix agent, the country, then
+                    # the English role that heads the phrase
+                    after, j = _roles_after(text, tokens, j)
+                    roles = roles + after
         elif first.kind in ("country", "metonym", "organization", "group"):
             nxt = _next(tokens, i + 1)
             gap = _gap(text, first, nxt) if nxt else ""
@@ -362,6 +367,9 @@ class Gazetteer:
                 return None
             name = f"{self.country_names.get(country or '', '')} ({role.name})".strip()
         code = _code(country, agent, role.prefix)
+        if partner is not None:
+            # PETRARCH puts prefix agents before the country: NGO + ARN + GOV
+            code = "".join(r.agent or "" for r in with_agent if r.prefix and r is not role) + code
         return Actor(
             code, name, country, agent[:3] if agent else None, "role" if agent else "country"
         )
@@ -526,6 +534,14 @@ def _country_after(text: str, first: _Token, role: _Token, nxt: _Token) -> bool:
         return False
     window = max(0, first.start - _OPENER_REACH)
     return _OPENS_SENTENCE.search(text, window, first.start) is not None
+
+
+def _roles_after(text: str, tokens: list[_Token], j: int) -> tuple[list[_Token], int]:
+    """English role words right after token ``j - 1`` ("... Arnor diplomat")."""
+    nxt = _next(tokens, j)
+    if nxt is None or nxt.kind != "role" or not _is_en(nxt) or not _space(text, tokens[j - 1], nxt):
+        return [], j
+    return _role_chain(text, tokens, j)
 
 
 def _role_chain(text: str, tokens: list[_Token], i: int) -> tuple[list[_Token], int]:

@@ -92,3 +92,9 @@ def test_a_dictionary_name_after_a_title_is_its_holder(gaz):
 def test_an_english_role_takes_the_country_after_in_or_from(gaz):
     assert codes(gaz, "Lawmakers in Fornost welcomed it") == ["FORLEG"]
     assert codes(gaz, "Soldiers from Gondor have cordoned off the roads") == ["GONMIL"]
+
+
+def test_a_prefix_agent_goes_before_the_country_and_the_head_role_after(gaz):
+    # PETRARCH: MSF [NGO~] + Arnor [ARN] + diplomat [~GOV] -> NGOARNGOV
+    assert codes(gaz, "An MSF Arnor diplomat is about to restore ties") == ["NGOARNGOV"]
+    assert codes(gaz, "MSF Arnor said") == ["NGOARN"]
