@@ -84,20 +84,15 @@ def test_bad_config_is_a_usage_error(runner, tmp_path):
     assert result.exit_code == 2 and "must be int" in result.output
 
 
+ARTICLE_KEYS = ["title", "outlet", "url", "published", "language", "dateline"]
+ARTICLE_KEYS += ["cited_sources", "text"]  # DESIGN.md's article record, in its order
+
+
 def test_extract_json_is_the_article_record(runner, corpus):
     result = runner.invoke(main, ["extract", str(corpus / "b.txt"), "--json"])
     assert result.exit_code == 0
     record = json.loads(result.output)
-    assert list(record) == [
-        "title",
-        "outlet",
-        "url",
-        "published",
-        "language",
-        "dateline",
-        "cited_sources",
-        "text",
-    ]
+    assert list(record) == ARTICLE_KEYS
     assert record["title"] == "Harga Beras Naik"
     assert (record["outlet"], record["dateline"]) == ("WartaTimur", "Surabaya")
     assert record["cited_sources"] == ["Antara"]
@@ -182,3 +177,52 @@ def test_progress_line_on_a_terminal_only(tmp_path, corpus):
     assert "\r  read 10  failed 0\r  read 20  failed 0" in progress
     assert "\r  read 40  failed 0" in progress
     assert b"read 42, stored 42" in shown.stdout
+
+
+ATTACK = (
+    "Rusia Serang Kharkiv\n\nJakarta, Kabar Uji - Militer Rusia menyerang kota Kharkiv di "
+    "Ukraina pada Jumat (16/1/2026) dini hari, kata juru bicara militer Ukraina kepada "
+    "wartawan. Serangan itu merusak gedung sekolah dan rumah sakit. Menteri Luar Negeri RI "
+    "Sugiono tidak mengecam serangan tersebut dalam jumpa pers di Jakarta.\n"
+)
+
+
+def test_code_json_is_one_record_per_article_as_design_says(runner, corpus, tmp_path):
+    """`kabar code --json`: per article a line {"article", "events"} with DESIGN.md's keys;
+    each event's evidence is the article text at its offsets."""
+    (tmp_path / "attack.txt").write_text(ATTACK, encoding="utf-8")
+    result = runner.invoke(
+        main, ["code", str(tmp_path / "attack.txt"), str(corpus / "b.txt"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 2 and all(list(r) == ["article", "events"] for r in records)
+    article, events = records[0]["article"], records[0]["events"]
+    assert list(article)[:8] == ARTICLE_KEYS
+    design = {"source", "target", "cameo", "plover", "goldstein", "quad_class", "date"}
+    design |= {"date_precision", "background", "negated", "modality", "location", "evidence"}
+    design |= {"confidence"}
+    for event in events:
+        assert design <= set(event)
+        assert set(event["source"]) == {"code", "country", "sector", "name"}
+        assert set(event["plover"]) == {"type", "mode"}
+        evidence = event["evidence"]
+        assert article["text"][evidence["start"] : evidence["end"]] == evidence["text"]
+    attack, condemned = events
+    assert (attack["source"]["code"], attack["target"]["country"], attack["cameo"]) == (
+        "RUSMIL",
+        "UKR",
+        "190",
+    )
+    assert (attack["date"], attack["date_precision"], attack["negated"]) == (
+        "2026-01-16",
+        "day",
+        False,
+    )
+    assert (attack["plover"]["type"], attack["quad_class"], attack["goldstein"]) == (
+        "ASSAULT",
+        4,
+        -10.0,
+    )
+    assert condemned["source"]["code"] == "IDNGOV" and condemned["cameo"][:2] == "11"
+    assert condemned["negated"] is True  # "tidak mengecam": flagged, not dropped
