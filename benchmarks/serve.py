@@ -875,8 +875,11 @@ async def _clients(port: int, pid: int, clients: int, seconds: float, warmup: fl
     recorded span, some failed requests, and the CPU share of the server and the clients."""
     records: list[tuple[str, str, float, int | str]] = []
     errors: list[str] = []
+    asked: set[str] = set()  # every target so far: a repeat may be answered from a cache
+    repeated = 0
 
     async def worker(number: int, until: float, record: bool) -> None:
+        nonlocal repeated
         rng = random.Random(SEED * 1000 + number + (0 if record else 500))
         connection = _Connection(port)
         while time.perf_counter() < until:
@@ -891,8 +894,10 @@ async def _clients(port: int, pid: int, clients: int, seconds: float, warmup: fl
             took = time.perf_counter() - began
             if record:
                 records.append((endpoint, kind, took, status))
+                repeated += target in asked
                 if not (isinstance(status, int) and 200 <= status < 300) and len(errors) < 10:
                     errors.append(f"{status} {target}")
+            asked.add(target)
         connection.close()
 
     if warmup:
@@ -908,6 +913,7 @@ async def _clients(port: int, pid: int, clients: int, seconds: float, warmup: fl
         "records": records,
         "span": span,
         "errors": errors,
+        "repeated": repeated,
         "server_cpu": server_cpu,
         "client_cpu": own_cpu,
         # whatever else ran on the machine meanwhile (it competes for the same cores)
@@ -1107,6 +1113,9 @@ def main() -> None:
         f"{baseline['client_cpu']:.2f}, other processes {api['other_cpu']:.2f} and "
         f"{baseline['other_cpu']:.2f} (of {os.cpu_count()}). Server peak RSS (VmHWM) "
         f"{peak_rss:.0f} MB.",
+        f"{api['repeated'] / max(1, len(api['records'])):.0%} of the API requests repeated "
+        "an earlier one (same path and parameters); the server computes aggregates, event "
+        "totals and searches once per store state and keeps up to 512 of them per process.",
         "Goal (no error, p99 < 200 ms): "
         + (f"missed by {', '.join(missed)}." if missed else "met by every list endpoint."),
     ]
@@ -1133,7 +1142,8 @@ def main() -> None:
         write_section(
             "Serve",
             "`.venv/bin/python benchmarks/serve.py --write`: `kabar serve --workers "
-            f"{args.workers}` (uvicorn) on 127.0.0.1 over synthetic data; {args.clients} "
+            f"{args.workers}` (uvicorn, each process on a listening socket of its own) on "
+            f"127.0.0.1 over synthetic data; {args.clients} "
             "concurrent clients, "
             f"one keep-alive connection each, for {args.seconds:.0f} s per phase after a "
             f"{args.warmup:.0f} s warm-up; server and clients share the 2 cores. Baseline: "
