@@ -5,6 +5,14 @@ and "Jumat (16/1)" as well as relative ones like "kemarin", "bulan Juni lalu", "
 Friday"); this module only applies them. A resolution has a precision (day, week, month,
 year) and flags a stated weekday that does not fit the date ("Senin (16/1/2026)": 16
 January 2026 is a Friday), which usually means a typo in the day or the weekday.
+
+News tells of what happened, so a date the words leave open leans to the past: a bare
+month ("bertemu pada Juni", "met in June") is its latest occurrence not after the
+publication month, and a day and month without a year ("16 Januari") the latest one not
+more than about two months after the publication date. A stated weekday picks the year
+whose date falls on it ("Jumat (16/1)" in a September 2026 article is Friday 16 January
+2026, not Saturday 16 January 2027). When the caller knows the sentence tells of a plan
+or an intention ("akan bertemu pada Juni"), ``future=True`` turns the lean forward.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from kabar.lang._patterns import (
 from kabar.lang._tokens import Token, tokenize
 
 Precision = Literal["day", "week", "month", "year"]
-UNITS = ("day", "week", "month", "year", "weekday", "monthname", "date", "none")
+UNITS = ("day", "week", "month", "year", "weekday", "monthname", "inyear", "date", "none")
 _PRECISION: dict[str, Precision] = {
     "day": "day",
     "week": "week",
@@ -38,8 +46,16 @@ _PRECISION: dict[str, Precision] = {
     "weekday": "day",
     "monthname": "month",
 }
-# A date without a year is put in the year that brings it within half a year of the reference.
-_HALF_YEAR = timedelta(days=183)
+# A day and month without a year (and no weekday to tell): a date this far after the
+# publication is more likely last year's, as news reports mostly what happened ("16 Maret"
+# in a January article is last March, unless the sentence tells of a plan).
+_FUTURE_REACH = timedelta(days=62)
+# A stated weekday picks the year whose date falls on it ("Jumat (20/3)" in a January 2026
+# article: 20 March 2026 is a Friday), but only among dates this near the publication: a
+# day and month about a year away would carry their year, so a weekday that fits only such
+# a date is a typo ("Kamis (16/1)" published Saturday 17 January 2026 is Friday 16 January
+# 2026 with the wrong weekday, not Thursday 16 January 2025).
+_WEEKDAY_REACH = timedelta(days=320)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,65 +140,106 @@ def _shift(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate | 
         return None
 
 
-def _weekday(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate:
-    """The named weekday on or before (0), strictly before (-1) or after (+1) the reference."""
+def _weekday(rule: RelativeDate, slots: Slots, reference: date, future: bool) -> ResolvedDate:
+    """The named weekday: strictly before (-1) or after (+1) the reference; a bare one (0) on
+    or before it ("pada Senin"), or on or after it when the sentence tells of a plan."""
     wanted = slots["weekday"]
+    ahead = (wanted - reference.isoweekday()) % 7
+    if rule.offset > 0:
+        return ResolvedDate(reference + timedelta(days=ahead or 7), "day")
+    if rule.offset == 0 and future:
+        return ResolvedDate(reference + timedelta(days=ahead), "day")
     back = (reference.isoweekday() - wanted) % 7
     if rule.offset < 0:
         back = back or 7
-    elif rule.offset > 0:
-        return ResolvedDate(
-            reference + timedelta(days=(wanted - reference.isoweekday()) % 7 or 7), "day"
-        )
     return ResolvedDate(reference - timedelta(days=back), "day")
-
-
-def _month_name(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate:
-    """The named month: in the reference year (0), latest before (-1), next after (+1); a
-    year printed with it ("in October 2024") is that year, whatever the rule says."""
-    month, year = slots["month"], reference.year
-    if "year" in slots:
-        return ResolvedDate(date(slots["year"], month, 1), "month")
-    if rule.offset < 0 and month >= reference.month:
-        year -= 1
-    elif rule.offset > 0 and month <= reference.month:
-        year += 1
-    elif rule.offset == 0:
-        # "in October" in a March article: the October within half a year of it
-        year = min(
-            (year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - _months(reference))
-        )
-    return ResolvedDate(date(year, month, 1), "month")
 
 
 def _months(day: date) -> int:
     return day.year * 12 + day.month
 
 
-def _nearest_year(month: int, day: int, reference: date) -> date | None:
-    """The date with this month and day closest to the reference (within half a year)."""
-    for year in (reference.year, reference.year - 1, reference.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if abs(candidate - reference) <= _HALF_YEAR:
-            return candidate
+def _month_name(rule: RelativeDate, slots: Slots, reference: date, future: bool) -> ResolvedDate:
+    """The named month: its latest occurrence strictly before the reference month (-1,
+    "Juni lalu", "last June": in a June article that is last year's June), its next one
+    strictly after (+1, "Juni depan"); a bare month (0, "pada Juni", "in June") is the latest
+    not after the reference month, or the first not before it when the sentence tells of a
+    plan. A year printed with it ("in October 2024") is that year, whatever the rule says."""
+    month, reference_month = slots["month"], _months(reference)
+    if "year" in slots:
+        return ResolvedDate(date(slots["year"], month, 1), "month")
+    year = reference.year
+    if rule.offset < 0 or (rule.offset == 0 and not future):
+        latest = _months(date(year, month, 1)) < reference_month + (rule.offset == 0)
+        year = year if latest else year - 1
+    else:
+        first = _months(date(year, month, 1)) > reference_month - (rule.offset == 0)
+        year = year if first else year + 1
+    return ResolvedDate(date(year, month, 1), "month")
+
+
+def _in_year(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate | None:
+    """The named month, or day and month, in the year ``offset`` years from the reference's:
+    "Juni tahun lalu" and "in June last year" are June of the previous calendar year (in a
+    September 2026 article, June 2025, where "Juni lalu" is June 2026)."""
+    year = slots.get("year", reference.year + rule.offset)
+    if "day" not in slots:
+        return ResolvedDate(date(year, slots["month"], 1), "month")
     try:
-        return date(reference.year, month, day)
+        found = date(year, slots["month"], slots["day"])
     except ValueError:
         return None
+    mismatch = "weekday" in slots and slots["weekday"] != found.isoweekday()
+    return ResolvedDate(found, "day", mismatch)
 
 
-def _absolute(slots: Slots, reference: date) -> ResolvedDate | None:
+def _year_for(
+    month: int, day: int, weekday: int | None, reference: date, direction: int, future: bool
+) -> date | None:
+    """The date with this month and day in the reference year, the one before or the one
+    after: on or before the reference (direction -1, "16 Januari lalu"), on or after it (+1,
+    "16 Januari mendatang"), else the one its weekday fits, else the latest not implausibly
+    far ahead (the earliest not in the past when the sentence tells of a plan)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if direction < 0:
+        candidates = [c for c in candidates if c <= reference]
+    elif direction > 0:
+        candidates = [c for c in candidates if c >= reference]
+    if not candidates:
+        return None
+    if weekday is not None:
+        fitting = [
+            c
+            for c in candidates
+            if c.isoweekday() == weekday and abs(c - reference) <= _WEEKDAY_REACH
+        ]
+        if fitting:
+            return min(fitting, key=lambda c: abs(c - reference))
+    if direction > 0 or (direction == 0 and future):
+        ahead = [c for c in candidates if c >= reference]
+        return min(ahead) if ahead else max(candidates)
+    plausible = [c for c in candidates if c - reference <= _FUTURE_REACH]
+    return max(plausible) if plausible else min(candidates)
+
+
+def _absolute(
+    rule: RelativeDate, slots: Slots, reference: date, future: bool
+) -> ResolvedDate | None:
     """An absolute date from its slots; the weekday, when stated, is checked."""
     month, day, year = slots.get("month"), slots.get("day"), slots.get("year")
     if month is None:
         return ResolvedDate(date(year, 1, 1), "year") if year else None
     if day is None:
-        return ResolvedDate(date(year or reference.year, month, 1), "month")
+        if year is None:
+            return _month_name(rule, slots, reference, future)
+        return ResolvedDate(date(year, month, 1), "month")
     if year is None:
-        found = _nearest_year(month, day, reference)
+        found = _year_for(month, day, slots.get("weekday"), reference, rule.offset, future)
     else:
         try:
             found = date(year, month, day)
@@ -194,15 +251,19 @@ def _absolute(slots: Slots, reference: date) -> ResolvedDate | None:
     return ResolvedDate(found, "day", mismatch)
 
 
-def _resolve(rule: RelativeDate, slots: Slots, reference: date) -> ResolvedDate | None:
+def _resolve(
+    rule: RelativeDate, slots: Slots, reference: date, future: bool
+) -> ResolvedDate | None:
     if rule.unit == "none":
         return None  # "Undang-Undang Nomor 3 Tahun 2025": a name with a year, not a date
     if rule.unit == "date":
-        return _absolute(slots, reference)
+        return _absolute(rule, slots, reference, future)
     if rule.unit == "weekday":
-        return _weekday(rule, slots, reference)
+        return _weekday(rule, slots, reference, future)
     if rule.unit == "monthname":
-        return _month_name(rule, slots, reference)
+        return _month_name(rule, slots, reference, future)
+    if rule.unit == "inyear":
+        return _in_year(rule, slots, reference)
     return _shift(rule, slots, reference)
 
 
@@ -223,15 +284,25 @@ def _stated_year(
 
 
 def find_dates(
-    tokens: Sequence[Token], lang: str, reference: date, text: str | None = None
+    tokens: Sequence[Token],
+    lang: str,
+    reference: date,
+    text: str | None = None,
+    *,
+    future: bool = False,
 ) -> list[DateMention]:
-    """Date expressions in ``tokens`` resolved against ``reference``, longest match first."""
+    """Date expressions in ``tokens`` resolved against ``reference``, longest match first.
+
+    Dates the words leave open (a bare month or weekday, a day and month without a year)
+    lean to the past, as news reports what happened; ``future=True`` says the tokens tell
+    of a plan or an intention ("akan bertemu pada Juni"), so they lean forward instead.
+    """
     rules = get_pack(lang).relative_dates
     patterns, index = _patterns(lang)
     mentions = []
     for number, first, last, slots in scan(patterns, index, tokens, lang):
         slots, last = _stated_year(rules[number], slots, tokens, last, lang)
-        resolved = _resolve(rules[number], slots, reference)
+        resolved = _resolve(rules[number], slots, reference, future)
         if resolved is None:
             continue
         start, end = tokens[first].start, tokens[last - 1].end
@@ -245,12 +316,13 @@ def find_dates(
 
 
 def resolve_date(
-    expression: str | Sequence[Token], lang: str, reference: date
+    expression: str | Sequence[Token], lang: str, reference: date, *, future: bool = False
 ) -> ResolvedDate | None:
-    """Resolve the first date expression in ``expression`` (text or tokens), or None."""
+    """Resolve the first date expression in ``expression`` (text or tokens), or None;
+    ``future`` as in :func:`find_dates`."""
     if isinstance(expression, str):
         tokens = tokenize(expression, lang)
-        mentions = find_dates(tokens, lang, reference, expression)
+        mentions = find_dates(tokens, lang, reference, expression, future=future)
     else:
-        mentions = find_dates(expression, lang, reference)
+        mentions = find_dates(expression, lang, reference, future=future)
     return mentions[0].resolved if mentions else None

@@ -168,9 +168,211 @@ def test_an_explicit_year_is_never_replaced_by_the_publication_year(expression, 
     assert resolved == ResolvedDate(date(2024, 10, 1), "month", False)
 
 
-def test_a_bare_month_is_the_one_nearest_the_reference() -> None:
-    assert resolve_date("in October", "en", date(2026, 3, 1)).date == date(2025, 10, 1)
-    assert resolve_date("in April", "en", date(2026, 3, 1)).date == date(2026, 4, 1)
+# -- dates the words leave open lean to the past ------------------------------------------
+# News reports what happened: a month or a day and month without a year is the latest one
+# not implausibly far ahead of the publication, unless the caller says the sentence tells
+# of a plan (``future=True``).
+
+FEBRUARY = date(2026, 2, 20)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang"),
+    [
+        ("pada bulan Mei lalu", "id"),
+        ("pada bulan Mei silam", "id"),
+        ("bulan Mei silam", "id"),
+        ("Mei kemarin", "id"),
+        ("pada Mei silam", "id"),
+        ("sejak bulan Mei lalu", "id"),
+        ("pada bulan Mei tahun lalu", "id"),
+        ("Mei tahun lalu", "id"),
+        ("last May", "en"),
+        ("this past May", "en"),
+        ("in May last year", "en"),
+        ("in May of last year", "en"),
+    ],
+)
+def test_a_month_said_to_be_past_is_never_in_the_future(expression: str, lang: str) -> None:
+    # regression: "pada bulan Juni lalu" in a January article resolved to June of that year
+    # ("pada bulan <month>" read first and left "lalu" over)
+    resolved = resolve_date(f"Pertemuan itu digelar {expression}", lang, FEBRUARY)
+    assert resolved == ResolvedDate(date(2025, 5, 1), "month", False)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "expected"),
+    [
+        ("Maret lalu", "id", date(2026, 3, 1)),
+        ("pada bulan Maret lalu", "id", date(2026, 3, 1)),
+        ("last March", "en", date(2026, 3, 1)),
+        ("Maret tahun lalu", "id", date(2025, 3, 1)),
+        ("pada bulan Maret tahun lalu", "id", date(2025, 3, 1)),
+        ("Maret tahun silam", "id", date(2025, 3, 1)),
+        ("in March last year", "en", date(2025, 3, 1)),
+        ("March last year", "en", date(2025, 3, 1)),
+        ("Maret tahun ini", "id", date(2026, 3, 1)),
+        ("in March this year", "en", date(2026, 3, 1)),
+        ("Maret tahun depan", "id", date(2027, 3, 1)),
+        ("in March next year", "en", date(2027, 3, 1)),
+    ],
+)
+def test_a_month_of_last_year_is_in_the_previous_calendar_year(expression, lang, expected):
+    # "Maret lalu" in an October article is this March; "Maret tahun lalu" is last year's
+    # (it resolved to this March, like "Maret lalu")
+    resolved = resolve_date(expression, lang, date(2026, 10, 5))
+    assert resolved == ResolvedDate(expected, "month", False)
+
+
+def test_a_month_said_to_be_past_in_its_own_month_is_last_years() -> None:
+    assert resolve_date("pada bulan Februari lalu", "id", FEBRUARY).date == date(2025, 2, 1)
+    assert resolve_date("last February", "en", FEBRUARY).date == date(2025, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "expected"),
+    [
+        ("Kedua menteri bertemu pada Juni.", "id", date(2025, 6, 1)),
+        ("Kedua menteri bertemu pada bulan Juni.", "id", date(2025, 6, 1)),
+        ("Sanksi berlaku sejak Juni.", "id", date(2025, 6, 1)),
+        ("The ministers met in June.", "en", date(2025, 6, 1)),
+        ("The ministers met in October.", "en", date(2025, 10, 1)),
+        ("Kedua menteri bertemu pada Februari.", "id", date(2026, 2, 1)),
+        ("The ministers met in February.", "en", date(2026, 2, 1)),
+        ("Kedua menteri bertemu pada Januari.", "id", date(2026, 1, 1)),
+    ],
+)
+def test_a_bare_month_is_the_latest_not_after_the_publication_month(expression, lang, expected):
+    # regression: "met in June" in a February article resolved to the coming June
+    resolved = resolve_date(expression, lang, FEBRUARY)
+    assert resolved == ResolvedDate(expected, "month", False)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "expected"),
+    [
+        ("Kedua menteri akan bertemu pada Juni.", "id", date(2026, 6, 1)),
+        ("The ministers will meet in June.", "en", date(2026, 6, 1)),
+        ("Kedua menteri akan bertemu pada Februari.", "id", date(2026, 2, 1)),
+        ("Kedua menteri akan bertemu pada Januari.", "id", date(2027, 1, 1)),
+        ("Pemilu akan digelar 14 Mei.", "id", date(2026, 5, 14)),
+        ("Pemilu akan digelar 2 Februari.", "id", date(2027, 2, 2)),
+        ("The vote is planned for May 14.", "en", date(2026, 5, 14)),
+    ],
+)
+def test_a_plan_leans_forward(expression: str, lang: str, expected: date) -> None:
+    resolved = resolve_date(expression, lang, FEBRUARY, future=True)
+    assert resolved is not None and resolved.date == expected
+
+
+def test_a_plan_takes_a_bare_weekday_on_or_after_the_publication() -> None:
+    assert resolve_date("pada Senin", "id", REFERENCE, future=True).date == date(2026, 1, 19)
+    assert resolve_date("on Saturday", "en", REFERENCE, future=True).date == REFERENCE
+    assert resolve_date("pada Senin", "id", REFERENCE).date == date(2026, 1, 12)
+
+
+def test_a_plan_does_not_move_a_date_said_to_be_past() -> None:
+    text = "Iran akan membalas serangan pada bulan Juni lalu dan kemarin."
+    found = find_dates(tokenize(text, "id"), "id", FEBRUARY, text, future=True)
+    assert [(m.text, m.resolved.date) for m in found] == [
+        ("pada bulan Juni lalu", date(2025, 6, 1)),
+        ("kemarin", date(2026, 2, 19)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "reference", "expected"),
+    [
+        # 17 February 2026 is a Tuesday, 17 February 2027 a Wednesday
+        ("Selasa (17/2)", "id", date(2026, 10, 2), date(2026, 2, 17)),
+        ("pada Selasa (17/2)", "id", date(2026, 10, 2), date(2026, 2, 17)),
+        ("Selasa, 17 Februari", "id", date(2026, 10, 2), date(2026, 2, 17)),
+        ("on Tuesday, Feb. 17", "en", date(2026, 10, 2), date(2026, 2, 17)),
+        # 20 March 2026 is a Friday, 20 March 2025 a Thursday: a date announced ahead
+        ("Jumat (20/3)", "id", date(2026, 1, 10), date(2026, 3, 20)),
+        ("Friday, March 20", "en", date(2026, 1, 10), date(2026, 3, 20)),
+    ],
+)
+def test_the_weekday_picks_the_year(expression, lang, reference, expected) -> None:
+    # regression: "Jumat (16/1)" in a September 2026 article resolved to 16 January 2027,
+    # a Saturday, because that was within half a year of the publication
+    resolved = resolve_date(expression, lang, reference)
+    assert resolved == ResolvedDate(expected, "day", False)
+
+
+def test_a_weekday_that_fits_only_a_year_away_is_a_typo() -> None:
+    # 16 January 2025 is a Thursday, but "(16/1)" in an article of 17 January 2026 is the
+    # day before: the weekday is wrong, the date is not a year old
+    resolved = resolve_date("Kamis (16/1)", "id", REFERENCE)
+    assert resolved == ResolvedDate(date(2026, 1, 16), "day", True)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "reference", "expected"),
+    [
+        ("20 Maret", "id", date(2026, 1, 10), date(2025, 3, 20)),  # 69 days ahead
+        ("March 20", "en", date(2026, 1, 10), date(2025, 3, 20)),
+        ("5 Maret", "id", date(2026, 1, 10), date(2026, 3, 5)),  # 54 days ahead
+        ("16 Juli", "id", date(2026, 5, 1), date(2025, 7, 16)),
+        ("28 Desember", "id", date(2026, 1, 3), date(2025, 12, 28)),
+        ("2 Januari", "id", date(2025, 12, 28), date(2026, 1, 2)),
+    ],
+)
+def test_a_day_and_month_without_a_year_is_not_far_in_the_future(
+    expression, lang, reference, expected
+) -> None:
+    # regression: "20 Maret" in a January article resolved to the coming March
+    resolved = resolve_date(expression, lang, reference)
+    assert resolved == ResolvedDate(expected, "day", False)
+
+
+@pytest.mark.parametrize(
+    ("expression", "lang", "expected"),
+    [
+        ("pada 2 Februari lalu", "id", date(2025, 2, 2)),
+        ("2 Februari silam", "id", date(2025, 2, 2)),
+        ("Senin (2/2) lalu", "id", date(2025, 2, 2)),  # a Sunday: flagged below
+        ("10 Januari mendatang", "id", date(2027, 1, 10)),
+        ("7 Oktober tahun lalu", "id", date(2025, 10, 7)),
+        ("on Oct. 7 last year", "en", date(2025, 10, 7)),
+        ("7 Oktober tahun ini", "id", date(2026, 10, 7)),
+    ],
+)
+def test_a_day_said_to_be_past_or_coming_keeps_its_side(expression, lang, expected) -> None:
+    # published 20 January 2026: "2 Februari lalu" was last year's 2 February (it resolved
+    # to the coming one, twelve days ahead)
+    resolved = resolve_date(expression, lang, date(2026, 1, 20))
+    assert resolved is not None
+    assert (resolved.date, resolved.precision) == (expected, "day")
+    assert resolved.weekday_mismatch == expression.startswith("Senin")
+
+
+def test_coded_event_with_a_bare_month_is_not_dated_in_the_future() -> None:
+    from kabar import default_settings
+    from kabar.events import Coder
+    from kabar.models import Article
+
+    settings = default_settings()
+    past = Article(
+        title=None,
+        text="Presiden Prabowo bertemu Presiden Rusia Vladimir Putin di Moskow pada Juni.",
+        language="id",
+        published="2026-01-16",
+    )
+    events = Coder(settings).code(past)
+    assert events and {e.date for e in events} == {"2025-06-01"}, [
+        (e.cameo, e.date) for e in events
+    ]
+    plan = Article(
+        title=None,
+        text="Presiden Prabowo akan bertemu Presiden Rusia Vladimir Putin di Moskow pada Juni.",
+        language="id",
+        published="2026-01-16",
+    )
+    events = Coder(settings).code(plan)
+    assert events and {e.date for e in events} == {"2026-06-01"}, [
+        (e.cameo, e.date) for e in events
+    ]
 
 
 def test_coded_event_keeps_the_year_printed_in_its_sentence() -> None:
