@@ -922,7 +922,7 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
     """ "serangan Israel terhadap Iran", "serangan terhadap Y oleh X", "kunjungan X ke Y",
     "pertemuan antara X dan Y", "Russia's attack on Ukraine"."""
     between = _between_after(s, trigger)
-    if between:
+    if between and entry.symmetric:
         return between, [], True
     genitive = [a for a in s.actors if a.prep is None and _genitive(s, trigger, a)]
     possessor = [a for a in s.actors if a.end == trigger.first and a.prep is None]
@@ -933,7 +933,9 @@ def nominal_arguments(s, trigger, entry: Entry, discourse):
         if possessor
         else _agent(s, trigger, _NOUN_AGENT_REACH) or _from_whom(s, trigger)
     )
-    targets = _after(s, trigger, entry.targets - {"obj"})
+    # "melakukan mediasi antara Armenia dan Azerbaijan", "the mediation between X and Y": a
+    # one-sided act between two sides is done to both, by its own doer
+    targets = between or _after(s, trigger, entry.targets - {"obj"})
     if not sources and not _points_back(s, trigger):
         sources = _object_before(s, trigger)
         if not sources and not _embedded_noun(s, trigger):
