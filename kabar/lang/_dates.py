@@ -54,8 +54,11 @@ _FUTURE_REACH = timedelta(days=62)
 # article: 20 March 2026 is a Friday), but only among dates this near the publication: a
 # day and month about a year away would carry their year, so a weekday that fits only such
 # a date is a typo ("Kamis (16/1)" published Saturday 17 January 2026 is Friday 16 January
-# 2026 with the wrong weekday, not Thursday 16 January 2025).
-_WEEKDAY_REACH = timedelta(days=320)
+# 2026 with the wrong weekday, not Thursday 16 January 2025). Ahead, half a year: a weekday
+# does not send a reported act ("Kamis, 8 April, KPK menetapkan ..." in an August article)
+# into next spring.
+_WEEKDAY_REACH_BACK = timedelta(days=320)
+_WEEKDAY_REACH_AHEAD = timedelta(days=183)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +171,13 @@ def _month_name(rule: RelativeDate, slots: Slots, reference: date, future: bool)
     month, reference_month = slots["month"], _months(reference)
     if "year" in slots:
         return ResolvedDate(date(slots["year"], month, 1), "month")
-    year = reference.year
+    this_year = _months(date(reference.year, month, 1))
     if rule.offset < 0 or (rule.offset == 0 and not future):
-        latest = _months(date(year, month, 1)) < reference_month + (rule.offset == 0)
-        year = year if latest else year - 1
+        last = reference_month - (rule.offset < 0)  # the latest month it may be
+        year = reference.year if this_year <= last else reference.year - 1
     else:
-        first = _months(date(year, month, 1)) > reference_month - (rule.offset == 0)
-        year = year if first else year + 1
+        first = reference_month + (rule.offset > 0)  # the earliest month it may be
+        year = reference.year if this_year >= first else reference.year + 1
     return ResolvedDate(date(year, month, 1), "month")
 
 
@@ -216,7 +219,8 @@ def _year_for(
         fitting = [
             c
             for c in candidates
-            if c.isoweekday() == weekday and abs(c - reference) <= _WEEKDAY_REACH
+            if c.isoweekday() == weekday
+            and -_WEEKDAY_REACH_BACK <= c - reference <= _WEEKDAY_REACH_AHEAD
         ]
         if fitting:
             return min(fitting, key=lambda c: abs(c - reference))

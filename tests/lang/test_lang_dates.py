@@ -213,6 +213,7 @@ def test_a_month_said_to_be_past_is_never_in_the_future(expression: str, lang: s
         ("March last year", "en", date(2025, 3, 1)),
         ("Maret tahun ini", "id", date(2026, 3, 1)),
         ("in March this year", "en", date(2026, 3, 1)),
+        ("pada Maret ini", "id", date(2026, 3, 1)),
         ("Maret tahun depan", "id", date(2027, 3, 1)),
         ("in March next year", "en", date(2027, 3, 1)),
     ],
@@ -298,6 +299,13 @@ def test_the_weekday_picks_the_year(expression, lang, reference, expected) -> No
     # a Saturday, because that was within half a year of the publication
     resolved = resolve_date(expression, lang, reference)
     assert resolved == ResolvedDate(expected, "day", False)
+
+
+def test_a_weekday_does_not_send_a_date_more_than_half_a_year_ahead() -> None:
+    # 8 April 2027 is a Thursday, 8 April 2026 a Wednesday: in an August 2026 article the
+    # April is the one just past, with a wrong weekday
+    resolved = resolve_date("Kamis, 8 April, KPK menetapkan", "id", date(2026, 8, 20))
+    assert resolved == ResolvedDate(date(2026, 4, 8), "day", True)
 
 
 def test_a_weekday_that_fits_only_a_year_away_is_a_typo() -> None:
