@@ -190,13 +190,37 @@ def _after_actor_possessive(s: Sentence, trigger: Trigger) -> bool:
     return False
 
 
+def passive_words(tokens, lemmas, roles, lang: str) -> frozenset[int]:
+    """Token indices of plain passive verbs: Indonesian di- forms ("dipanggil"), English
+    participles right after a form of "be" ("was summoned", "were reportedly hit")."""
+    found = set()
+    for i, token in enumerate(tokens):
+        word, lemma = token.lower, lemmas[i]
+        if lang == "id":
+            if word.startswith("di") and not lemma.startswith("di") and word != lemma:
+                found.add(i)
+        elif token.text.isalpha() and not word.endswith("ing") and _after_be(roles, tokens, i):
+            found.add(i)
+    return frozenset(found)
+
+
+def _after_be(roles, tokens, i: int) -> bool:
+    """A form of "be" right before token ``i``, or before one adverb ("was later hit")."""
+    if i > 0 and "be" in roles[i - 1][0]:
+        return True
+    return i > 1 and "be" in roles[i - 2][0] and tokens[i - 1].lower.endswith("ly")
+
+
 def is_passive(s: Sentence, trigger: Trigger, lang: str) -> bool:
     word = s.tokens[trigger.first].lower
     lemma = s.lemmas[trigger.first]
     if lang == "id":
         return word.startswith(("di", "diper")) and not lemma.startswith("di") and word != lemma
-    # "is attacking" is progressive, not passive: an -ing form is no past participle
-    participle = (word.endswith("ed") or word != lemma) and not word.endswith("ing")
+    # "is attacking" is progressive, not passive: an -ing form is no past participle; "was
+    # hit", "were cut": a participle spelled like its verb after "be"
+    participle = (
+        word.endswith("ed") or word != lemma or _after_be(s.roles, s.tokens, trigger.first)
+    ) and not word.endswith("ing")
     if not participle:
         return False
     nxt = trigger.first + 1

@@ -42,6 +42,7 @@ from ._arguments import (
     is_passive,
     nominal_arguments,
     participle_clause,
+    passive_words,
     place_target,
     settlement_target,
     speaker,
@@ -101,6 +102,9 @@ _COMPLEMENTIZERS = frozenset({"untuk", "agar", "supaya", "bahwa", "to", "that"})
 
 # A day stated at most this many days before publication dates the sentences after it too
 _CARRIED_DAY_REACH = 7
+
+# "what he called "terrorist" Ukrainian attacks": how far after the label cue its noun may be
+_LABEL_REACH = 5
 
 # "Hours before the meeting": how far after the cue the event noun may be
 _NAMED_ACT_REACH = 2
@@ -330,7 +334,8 @@ class Coder:
         actors = sorted(actors + referred, key=lambda a: a.first)
         someone = actors or (discourse is not None and discourse.resolves(roles))
         names = [(a.first, a.end) for a in actors]
-        triggers = self.lexicons[lang].triggers(tokens, names) if someone else []
+        passives = passive_words(tokens, lemmas, roles, lang)
+        triggers = self.lexicons[lang].triggers(tokens, names, passives) if someone else []
         triggers = [t for t in triggers if not _inside_a_name(t, actors)]
         sentence = Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
         govern(sentence)
@@ -356,8 +361,12 @@ class Coder:
             or _means_of_force(s, trigger)
         ):
             return []
+        if _labelled(s, trigger):
+            return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
+        if trigger.fronted is not None and not passive:
+            return []  # the object words before the verb only make sense in the passive
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
             sources = sources or _unnamed_protesters(entry, discourse)
@@ -452,6 +461,12 @@ class Coder:
         dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
         code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
         return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
+
+
+def _labelled(s: Sentence, trigger: Trigger) -> bool:
+    """ "a response to what he called terrorist Ukrainian attacks": an event word a few words
+    after a label cue is the speaker's word for an act, not an act the report vouches for."""
+    return any(c.kind == "label" and 0 <= trigger.first - c.last <= _LABEL_REACH for c in s.cues)
 
 
 def _a_noun(s: Sentence, trigger: Trigger) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import KabarError
 from ..lang import pack_file
-from ..lang._patterns import PatternIndex, TokenPattern, match_at, parse_pattern
+from ..lang._patterns import GAP, PatternIndex, TokenPattern, match_at, parse_pattern
 from ..lang._tokens import Token
 from ..ontology import Ontology
 
@@ -27,6 +27,11 @@ _FLAGS = {"sym", "pair", "victim", "after", "answer", "same", "people"}
 _BEFORE_REACH = 10
 _BEFORE_GAP = 3
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "."})
+
+# "Duta Besar Belanda dipanggil oleh Kemlu", "the ambassador was summoned by": a passive
+# verb's object words (an entry's words after the verb) stand before it, at most this many
+# words (a name counts as one) before the verb
+_FRONTED_REACH = 3
 
 # The code of a row that names no event: its words keep shorter patterns inside them from
 # firing ("kejahatan perang" is no "perang", "tawanan perang" no war)
@@ -71,6 +76,7 @@ class Trigger:
     entry: Entry
     first: int
     end: int
+    fronted: int | None = None  # where the object words stand before a passive verb
 
 
 class Lexicon:
@@ -87,10 +93,15 @@ class Lexicon:
         return cls(lang, _shipped(lang) + [e for path in extra for e in _read_user(lang, path)])
 
     def triggers(
-        self, tokens: Sequence[Token], names: Sequence[tuple[int, int]] = ()
+        self,
+        tokens: Sequence[Token],
+        names: Sequence[tuple[int, int]] = (),
+        passives: frozenset[int] = frozenset(),
     ) -> list[Trigger]:
         """Longest match at each token; a token starts at most one trigger. ``names`` are
-        the [first, end) token spans of actor mentions: a gap counts each as one word."""
+        the [first, end) token spans of actor mentions: a gap counts each as one word.
+        At a passive verb (``passives``: token indices) an entry's object words may stand
+        before the verb instead ("Duta Besar Belanda dipanggil", "the envoy was expelled")."""
         free = frozenset(i for first, end in names for i in range(first + 1, end))
         found = []
         for position, token in enumerate(tokens):
@@ -98,13 +109,24 @@ class Lexicon:
             best_key = (0, 0)
             for number in self._index.candidates(token):
                 entry = self.entries[number]
+                if not _preceded(entry, tokens, position, self.lang, free):
+                    continue
                 matched = match_at(self._patterns[number], tokens, position, self.lang, free)
-                if matched is None or not _preceded(entry, tokens, position, self.lang, free):
+                fronted = None
+                if position in passives:
+                    fronted = _fronted(self._patterns[number], tokens, position, self.lang, free)
+                    # the words matched after the verb, else those before it
+                    if matched is not None and matched[0] > position + 1 or fronted is None:
+                        fronted = None
+                    else:
+                        matched = position + 2, {}  # beats the verb alone, like its object
+                if matched is None:
                     continue
                 # the most specific entry (PETRARCH's patterns), then the longest match
                 key = (entry.rank, matched[0])
                 if best is None or key > best_key:
-                    best, best_key = Trigger(entry, position, matched[0]), key
+                    end = position + 1 if fronted is not None else matched[0]
+                    best, best_key = Trigger(entry, position, end, fronted), key
             if best is not None:
                 found.append(best)
         return [t for t in _outermost(found) if t.entry.cameo != NOT_AN_EVENT]
@@ -128,6 +150,31 @@ def _preceded(
         if between == 0 or (not entry.adjacent and between <= _BEFORE_GAP):
             return True
     return False
+
+
+def _fronted(
+    pattern: TokenPattern, tokens: Sequence[Token], position: int, lang: str, free: frozenset[int]
+) -> int | None:
+    """Where a pattern's words after its verb ("~panggil ... duta|dubes") match just before
+    the verb, as a passive's subject: the index they start at, or None."""
+    rest = pattern.elements[1:]
+    if rest and rest[0].value == GAP:
+        rest = rest[1:]
+    if not rest or any(e.value == GAP for e in rest):
+        return None
+    tail = TokenPattern(pattern.source, rest)
+    counted = 0
+    for start in range(position - 1, -1, -1):
+        if tokens[start].text in _CLAUSE_BREAKS:
+            return None
+        matched = match_at(tail, tokens[:position], start, lang, free)
+        if matched is not None:
+            between = sum(i not in free for i in range(matched[0], position))
+            return start if between <= _FRONTED_REACH else None
+        counted += start not in free
+        if counted > _FRONTED_REACH + len(rest):
+            return None
+    return None
 
 
 @cache

@@ -30,6 +30,7 @@ CUE_KINDS = (
     "next_day",
     "day_after",
     "hours_apart",
+    "label",
 )
 
 

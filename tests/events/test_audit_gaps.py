@@ -48,3 +48,70 @@ def test_an_indonesian_mediation_noun_falls_back_to_the_pair_just_named(coder):
     events = code(coder, text)
     mediation = {(e.source.code, e.target.code) for e in events if e.cameo == "045"}
     assert mediation == {("MYSGOV", "THA"), ("MYSGOV", "KHM")}
+
+
+# -- passives of 'verb + object' entries ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the object words of "~panggil ... duta|dubes" stand before the passive verb
+        (
+            "Dubes Jepang dipanggil oleh Kementerian Luar Negeri Tiongkok pada Senin.",
+            "id",
+            ("CHNGOV", "JPNGOV", "114"),
+        ),
+        (
+            "The Japanese envoy was summoned by China's foreign ministry.",
+            "en",
+            ("CHNGOV", "JPNGOV", "114"),
+        ),
+        # "diusir oleh": the expulsion of a diplomat, not the generic expulsion
+        ("Diplomat Iran diusir oleh pemerintah Australia.", "id", ("AUSGOV", "IRNGOV", "161")),
+        ("Two Iranian diplomats were expelled by Australia.", "en", ("AUS", "IRNGOV", "161")),
+        # a participle spelled like its verb ("hit") after "be" is passive: no reversal
+        ("Taiwan was hit by Chinese artillery on Friday.", "en", ("CHN", "TWN", "190")),
+        (
+            "Kapal Vietnam ditembak meriam air oleh penjaga pantai China.",
+            "id",
+            ("CHN", "VNM", "175"),
+        ),
+        (
+            "A Vietnamese fishing boat was hit with water cannon by the Chinese coast guard.",
+            "en",
+            ("CHN", "VNM", "175"),
+        ),
+        (
+            "Indonesian fishermen were beaten by Malaysian police.",
+            "en",
+            ("MYSCOP", "IDNCVL", "182"),
+        ),
+        (
+            "Three Indonesian fishermen were held by Malaysian police.",
+            "en",
+            ("MYSCOP", "IDNCVL", "173"),
+        ),
+    ],
+)
+def test_the_passive_of_a_verb_and_object_entry(coder, text, lang, expected):
+    found = triples(code(coder, text, lang))
+    source, target, cameo = expected
+    assert any(
+        s.startswith(source) and t and t.startswith(target) and c == cameo for s, t, c in found
+    ), found
+    # a direction error is the worst kind
+    assert not any(t and t.startswith(source[:3]) and s.startswith(target[:3]) for s, t, _ in found)
+
+
+def test_object_words_before_an_active_verb_are_no_object(coder):
+    found = triples(code(coder, "Dubes Jepang memanggil wartawan Tiongkok ke kedutaan.", "id"))
+    assert not any(c == "114" and t and t.startswith("JPN") for _, t, c in found)
+
+
+def test_an_event_word_the_speaker_labels_is_not_coded(coder):
+    text = (
+        "Peskov said the drones had hit arms factories and were a reply to what he called "
+        '"criminal" Ukrainian attacks on Russian cities.'
+    )
+    assert not any(s.startswith("UKR") for s, _, _ in triples(code(coder, text, "en")))
