@@ -333,11 +333,14 @@ class Coder:
         actors = [a for a in actors if not any(_overlap(a, r) for r in referred)]
         actors = sorted(actors + referred, key=lambda a: a.first)
         someone = actors or (discourse is not None and discourse.resolves(roles))
+        they_only = not someone and discourse is not None and discourse.they_resolve(roles)
+        someone = someone or they_only
         names = [(a.first, a.end) for a in actors]
         passives = passive_words(tokens, lemmas, roles, lang)
         triggers = self.lexicons[lang].triggers(tokens, names, passives) if someone else []
         triggers = [t for t in triggers if not _inside_a_name(t, actors)]
         sentence = Sentence(lang, start, end, tokens, lemmas, roles, actors, [], triggers)
+        sentence.they_only = bool(they_only)
         govern(sentence)
         sentence.groups = group_actors(sentence)
         return sentence
@@ -403,6 +406,8 @@ class Coder:
             return []
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
         mutual = is_mutual(s, trigger)
+        if s.they_only and not (entry.symmetric or mutual):
+            return []  # "Mereka menyerang ...": "they" alone stands for the pair only together
         if mutual and len(sources) >= 2:
             targets = []  # "kedua militer saling tembak": the side acts on itself
         pairs = actor_pairs(sources, targets, (entry.symmetric and paired) or mutual)

@@ -70,6 +70,7 @@ class Sentence:
     dates: list = field(default_factory=list)  # (token index, ResolvedDate) of each date
     events_so_far: list = field(default_factory=list)  # coded earlier in this sentence
     same_target: EventActor | None = None  # "took the same step": the act's earlier target
+    they_only: bool = False  # no one named: only "mereka"/"they" standing for the pair
 
 
 @dataclass
@@ -89,6 +90,9 @@ class Discourse:
     order: dict[str, int] = field(default_factory=dict)  # countries by first mention
     countries: set[str] = field(default_factory=set)  # every country the article names
     events: list[Event] = field(default_factory=list)  # coded so far, in text order
+    # whether the last sentence named the pair itself: the two sides of its event, or two
+    # actors joined by "dan"/"and" (what "mereka"/"they" alone may stand for)
+    fresh_pair: bool = False
 
     def update(self, sentence: Sentence, events: Sequence[Event] = ()) -> None:
         """Carry the sentence's referents forward; ``events`` are those it coded, whose
@@ -123,6 +127,9 @@ class Discourse:
         # change who "kedua pemimpin" are, once someone is
         if events or not self.pair:
             self.pair = _pair(sentence, events, distinct, self.pair) or self.pair
+        named = [{e.source.code, e.target.code} for e in events if e.target is not None]
+        named += [{a.code for a in sides} for sides in _joined_pairs(sentence)]
+        self.fresh_pair = len(self.pair) == 2 and {a.code for a in self.pair} in named
 
     def resolves(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
         """Whether a sentence with no named actor still has one: "Ia ...", "Keduanya ..."."""
@@ -130,6 +137,12 @@ class Discourse:
             ("person" in r and self.person is not None) or ("they" not in r and self.both(r))
             for r, _ in roles
         )
+
+    def they_resolve(self, roles: Sequence[tuple[frozenset[str], str]]) -> bool:
+        """Whether "mereka"/"they" alone may stand for the pair: only right after the
+        sentence that named it ("Modi bertemu Putin. Mereka sepakat ..."); further on it
+        often means unnamed people (fans, residents)."""
+        return self.fresh_pair and any("they" in r and self.both(r) for r, _ in roles)
 
     def both(self, roles: frozenset[str]) -> list[EventActor]:
         """The pair as ``_both`` gives it, the side the story named first first ("both
@@ -167,12 +180,7 @@ def _pair(
     event ("A bertemu B, didampingi C" is A and B), else the last two actors named. A third
     party acting on one of the old pair ("Trump menelepon kedua pemimpin", "Anwar memimpin
     mediasi"), or one of it acting on a third party, leaves the pair as it was."""
-    joined = [
-        sides
-        for group in sentence.groups
-        if len(sides := list({a.actor.code: a.actor for a in group}.values())) == 2
-        and _joined_by_word(sentence, group)
-    ]
+    joined = _joined_pairs(sentence)
     # "ditandatangani Anutin dan Hun Manet ..., disaksikan oleh Trump dan Anwar": the pair
     # that acted on each other, before witnesses named together
     acted = [{e.source.code, e.target.code} for e in events if e.target is not None]
@@ -208,6 +216,16 @@ def _pair(
     if a.country == b.country and (None in (a.sector, b.sector) or a.sector == b.sector):
         return []  # a country and its own institution, or one side twice
     return last
+
+
+def _joined_pairs(sentence: Sentence) -> list[list[EventActor]]:
+    """Groups of two sides joined by a word ("antara Hun Manet dan Phumtham")."""
+    return [
+        sides
+        for group in sentence.groups
+        if len(sides := list({a.actor.code: a.actor for a in group}.values())) == 2
+        and _joined_by_word(sentence, group)
+    ]
 
 
 def _side(actor: EventActor) -> tuple[str | None, str]:

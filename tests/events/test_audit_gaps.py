@@ -115,3 +115,33 @@ def test_an_event_word_the_speaker_labels_is_not_coded(coder):
         '"criminal" Ukrainian attacks on Russian cities.'
     )
     assert not any(s.startswith("UKR") for s, _, _ in triples(code(coder, text, "en")))
+
+
+# -- "mereka"/"they" alone: the pair just named -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Presiden Prabowo Subianto berunding dengan Presiden Prancis Emmanuel Macron di "
+            "Jakarta. Mereka sepakat memperluas kerja sama pertahanan.",
+            "id",
+        ),
+        (
+            "Indonesia dan Prancis menggelar pembicaraan di Paris. Mereka menandatangani "
+            "perjanjian pertahanan.",
+            "id",
+        ),
+        (
+            "Indonesian President Prabowo Subianto met French President Emmanuel Macron in "
+            "Jakarta. They signed a defence agreement.",
+            "en",
+        ),
+    ],
+)
+def test_they_alone_stand_for_the_pair_in_a_joint_act(coder, text, lang):
+    events = code(coder, text, lang)
+    second = [e for e in events if e.start > text.index(".")]
+    assert second, events
+    assert all({e.source.country, e.target.country} == {"IDN", "FRA"} for e in second)

@@ -316,12 +316,32 @@ def test_a_side_acting_on_itself_is_one_symmetric_event_per_pair(coder, text, la
     assert all(e.symmetric for *_, e in events)
 
 
-def test_they_alone_does_not_make_a_sentence_worth_coding(coder):
+def test_they_alone_code_a_joint_act_of_the_pair_just_named(coder):
+    # "mereka"/"they" right after the sentence naming the pair: the pair, for a joint act
     text = (
         "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor. "
         "Mereka menandatangani perjanjian batas laut."
     )
-    assert {root for *_, root, _ in code(coder, text)} == {"04"}
+    found = pairs(code(coder, text))
+    assert {root for *_, root in found} == {"04", "05"}
+    assert {(s, t) for s, t, _ in found} == {("IDNGOV", "MYSGOV")}
+
+
+def test_they_alone_do_not_code_a_one_sided_act_or_a_stale_pair(coder):
+    # written for b20fd16's false positives: on IndoSum "mereka" alone often means unnamed
+    # people (fans, residents); it stands for the pair only right after the sentence that
+    # named it, and only for an act the two do together
+    one_sided = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor. "
+        "Mereka menyerang kantor redaksi itu."
+    )
+    stale = (
+        "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor. "
+        "Ribuan suporter sepak bola memadati stadion sejak pagi. "
+        "Mereka menandatangani perjanjian kerja sama."
+    )
+    assert {root for *_, root, _ in code(coder, one_sided)} == {"04"}
+    assert {root for *_, root, _ in code(coder, stale)} == {"04"}
 
 
 # -- argument rules added for the dev set's failure causes (issue 3) ------------------------
