@@ -393,6 +393,9 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
 def govern(s: Sentence) -> None:
     """Tag each actor with the preposition before it (within reach, not across a comma)."""
     trigger_heads = {t.first for t in s.triggers}
+    # "threatened to attack Ukraine": a word the event pattern matched is a head too, so
+    # the "to" before it governs no actor after it
+    trigger_heads |= {i for t in s.triggers for i in range(t.first + 1, t.end)}
     actor_ends = {a.end for a in s.actors}
     for actor in s.actors:
         for i in _looking_back(s, actor.first):

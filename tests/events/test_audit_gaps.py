@@ -145,3 +145,23 @@ def test_they_alone_stand_for_the_pair_in_a_joint_act(coder, text, lang):
     second = [e for e in events if e.start > text.index(".")]
     assert second, events
     assert all({e.source.country, e.target.country} == {"IDN", "FRA"} for e in second)
+
+
+# -- threats to use force -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pyongyang threatened to strike Seoul if the drills went ahead.", ("PRK", "KOR", "138")),
+        ("Azerbaijan has threatened to invade Armenia.", ("AZE", "ARM", "138")),
+        ("Washington threatened to impose tariffs on Mexico.", ("USA", "MEX", "131")),
+    ],
+)
+def test_a_threat_to_act_is_aimed_at_the_object_of_the_act(coder, text, expected):
+    found = triples(code(coder, text, "en"))
+    source, target, root = expected
+    assert any(
+        s.startswith(source) and t and t.startswith(target) and c.startswith(root)
+        for s, t, c in found
+    ), found
