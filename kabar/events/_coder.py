@@ -112,6 +112,15 @@ _NAMED_ACT_REACH = 2
 # "keesokan harinya", "the previous day": a sentence a day off the story's last day
 _DAY_SHIFTS = {"next_day": 1, "prior_day": -1}
 
+# "called Pezeshkian on Monday to discuss ...": what may follow the person called
+_AFTER_A_CALL = frozenset(
+    {".", ",", ";", "on", "by", "to", "about", "over", "and", "late", "last", "earlier"}
+    | {"yesterday", "today", "after", "before", "for", "in", "from", "this", "during", "twice"}
+)
+
+# "sepakat menurunkan tarif": an agreement announcing an act the agreeing sides do together
+_AGREE_ROOT = "03"
+
 # "Tokyo juga mengecam": how far before its event word "also" may stand
 _ALSO_REACH = 3
 
@@ -248,7 +257,11 @@ class Coder:
                     for c in find_cues(sentence.tokens, lang, text)
                     if not any(a.first <= c.first and c.last <= a.end for a in sentence.actors)
                 ]
-                sentence.triggers = [t for t in sentence.triggers if not _a_noun(sentence, t)]
+                sentence.triggers = [
+                    t
+                    for t in sentence.triggers
+                    if not _a_noun(sentence, t) and not _an_adjective(sentence, t)
+                ]
                 sentence.date = self._date(sentence, text, reference, discourse)
                 found = []
                 for trigger in sentence.triggers:
@@ -364,7 +377,7 @@ class Coder:
             or _means_of_force(s, trigger)
         ):
             return []
-        if _labelled(s, trigger):
+        if _labelled(s, trigger) or ("call" in entry.flags and not _a_call(s, trigger)):
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
@@ -405,7 +418,9 @@ class Coder:
         if entry is None:
             return []
         # "X dan Y sepakat" pairs X with Y; a noun does so only for "antara X dan Y"
-        mutual = is_mutual(s, trigger)
+        mutual = is_mutual(s, trigger) or (
+            len(sources) >= 2 and not targets and _agreed_together(s, trigger)
+        )
         if s.they_only and not (entry.symmetric or mutual):
             return []  # "Mereka menyerang ...": "they" alone stands for the pair only together
         if mutual and len(sources) >= 2:
@@ -466,6 +481,30 @@ class Coder:
         dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
         code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
         return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
+
+
+def _an_adjective(s: Sentence, trigger: Trigger) -> bool:
+    """ "released a detained French citizen", "the wounded soldiers": an English participle
+    between a determiner and the noun it describes is no event word."""
+    i = trigger.first
+    if s.lang != "en" or trigger.end != i + 1 or not s.tokens[i].lower.endswith("ed"):
+        return False
+    if i == 0 or i + 1 >= len(s.tokens) or not s.roles[i - 1][0] & {"det", "quantity"}:
+        return False
+    after = s.tokens[i + 1].text
+    return after[:1].isalpha() and not s.roles[i + 1][0]
+
+
+def _a_call(s: Sentence, trigger: Trigger) -> bool:
+    """ "Erdogan called Pezeshkian on Monday": a person (or a government role) right after
+    the word, and after them only the end of the clause or a word that goes on about the
+    call ("to discuss", "on Monday"), not what they were called ("a war criminal")."""
+    called = next((a for a in s.actors if a.first == trigger.end), None)
+    if called is None or not (called.kind == "person" or called.actor.sector == "GOV"):
+        return False
+    if called.end >= len(s.tokens):
+        return True
+    return s.tokens[called.end].lower in _AFTER_A_CALL
 
 
 def _labelled(s: Sentence, trigger: Trigger) -> bool:
@@ -639,7 +678,7 @@ def _implied_targets(
     """
     own = {(a.country, a.sector) for a in sources}
     if "pair" in entry.flags:
-        sides = _named_pair(s, own) or discourse.pair
+        sides = _named_pair(s, own) or _same_act_sides(entry, sources, discourse) or discourse.pair
         return [a for a in sides if (a.country, a.sector) not in own]
     root = entry.cameo[:2]
     if root in _LEGAL_ROOTS:
@@ -664,6 +703,19 @@ def _implied_targets(
     if (entry.cameo[:2] in _AID_ROOTS or entry.cameo in _AID_PLEDGES) and not nominal:
         return _story_country(sources, discourse)
     return []
+
+
+def _same_act_sides(entry: Entry, sources: list, discourse: Discourse) -> list:
+    """ "upaya mediasi Putin ini": the sides of the same act by the same source the story
+    reported before (a mediation goes on between the sides it was between)."""
+    codes = {a.code for a in sources}
+    return list(
+        {
+            e.target.code: e.target
+            for e in discourse.events
+            if e.cameo == entry.cameo and e.source.code in codes and e.target is not None
+        }.values()
+    )
 
 
 def _story_country(sources: list, discourse: Discourse) -> list:
@@ -777,6 +829,18 @@ def _announces_another(s: Sentence, trigger: Trigger) -> bool:
         c.kind == "intention" and c.first <= trigger.first and trigger.end <= c.last for c in s.cues
     )
     return cue and any(trigger.end <= t.first <= trigger.end + _ANNOUNCED_REACH for t in s.triggers)
+
+
+def _agreed_together(s: Sentence, trigger: Trigger) -> bool:
+    """ "Kanada dan Meksiko sepakat menurunkan tarif", "agreed to cut tariffs": an act a
+    coordinated side agreed on, with no target of its own, is between its members."""
+    return any(
+        t.entry.symmetric
+        and t.entry.cameo[:2] == _AGREE_ROOT
+        and t.end <= trigger.first <= t.end + _ANNOUNCED_REACH
+        and not any(s.roles[i][0] & {"clause", "coord"} for i in range(t.end, trigger.first))
+        for t in s.triggers
+    )
 
 
 def _its_outcome(s: Sentence, trigger: Trigger) -> bool:

@@ -351,6 +351,12 @@ _DESCRIBING_WORDS = 2
 
 _ANAPHOR_KINDS = frozenset({"this_country", "this_group", "this_body", "it"})
 
+# "threatened to attack", "mengancam untuk menyerang": infinitive markers
+_INFINITIVE = frozenset({"to", "untuk"})
+
+# "Egypt denied that it had expelled ...": words opening a reported clause
+_COMPLEMENTIZERS = frozenset({"that", "bahwa"})
+
 
 def s_text(roles, i: int) -> str:
     """The word a role list gives for token ``i``."""
@@ -368,13 +374,22 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
         role_set, phrase = roles[i]
         size = len(phrase.split())
         kind = next(iter(role_set & _ANAPHOR_KINDS), None)
-        if kind == "it" and i > 0 and s_text(roles, i - 1) not in (",", "and", "dan"):
+        reported = i > 0 and s_text(roles, i - 1) in _COMPLEMENTIZERS
+        if (
+            kind == "it"
+            and i > 0
+            and s_text(roles, i - 1) not in (",", "and", "dan")
+            and not reported
+        ):
             kind = None  # "It had suspended her": only a subject "it" opening a clause
         if kind:
             before = [a for a in actors if a.end <= i]
             same = [a for a in before if kind == "this_body" and a.kind == "organization"]
+            bodies = [a for a in before if a.kind in ("country", "metonym", "organization")]
             if phrase.endswith("nya") and before:
                 meant = before[-1].actor  # "Polda ... mengatakan pihaknya": its own body
+            elif kind == "it" and reported and bodies:
+                meant = bodies[0].actor  # "Egypt denied that it had ...": the speaker
             elif same:
                 meant = same[-1].actor  # "accused the European Union ... the bloc had proposed"
             else:
@@ -393,15 +408,17 @@ def anaphors(roles, actors: list[PlacedActor], discourse: Discourse | None) -> l
 def govern(s: Sentence) -> None:
     """Tag each actor with the preposition before it (within reach, not across a comma)."""
     trigger_heads = {t.first for t in s.triggers}
-    # "threatened to attack Ukraine": a word the event pattern matched is a head too, so
-    # the "to" before it governs no actor after it
-    trigger_heads |= {i for t in s.triggers for i in range(t.first + 1, t.end)}
+    # "threatened to attack Ukraine": "to" before a word the event pattern matched marks
+    # an infinitive, no preposition governing the actor after it
+    matched = {i for t in s.triggers for i in range(t.first + 1, t.end)}
     actor_ends = {a.end for a in s.actors}
     for actor in s.actors:
         for i in _looking_back(s, actor.first):
             roles, word = s.roles[i]
             if "prep" in roles and i > 0 and "quantity" in s.roles[i - 1][0]:
                 continue  # "thousands of protesters": look past the quantity
+            if word in _INFINITIVE and i + 1 in matched:
+                break
             if roles & {"prep", "agent", "between"}:
                 actor.prep = next(iter(roles & {"agent", "between"}), "prep")
                 actor.prep_word = word

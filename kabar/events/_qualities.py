@@ -26,8 +26,32 @@ _OCCASION_REACH = 8
 _REACTION_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _FORCEFUL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
+# "denied that": the words opening a denied clause
+_REPORTING_WORDS = frozenset({"that", "bahwa"})
+
 # "denied wrongdoing and accused ...": a cue does not reach past these to the next verb
 _CONJUNCTIONS = frozenset({"dan", "serta", "lalu", "kemudian", "and", "then"})
+
+
+def _denies(s: Sentence, cue, start: int) -> bool:
+    """ "Egypt denied that it had expelled ...", "membantah bahwa": a negation right before
+    the word opening the event's clause denies the clause."""
+    return (
+        cue.kind == "negation"
+        and cue.last == start - 1
+        and start > 0
+        and s.roles[start - 1][1] in _REPORTING_WORDS
+    )
+
+
+def _cleft(s: Sentence, cue, trigger: Trigger) -> bool:
+    """ "Bukan Mesir yang menyerang Sudan", "it was not Egypt that attacked": a negation, an
+    actor and a relative word before the event word deny who did it."""
+    actor = next((a for a in s.actors if a.first == cue.last), None)
+    if actor is None:
+        return False
+    between = range(actor.end, trigger.first)
+    return len(between) == 1 and bool(s.roles[actor.end][0] & {"relative", "clause"})
 
 
 def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
@@ -36,7 +60,7 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
     for cue in s.cues:
         if cue.kind in ("background", "then"):
             background = True
-        if cue.last > trigger.first or cue.first < start:
+        if cue.last > trigger.first or (cue.first < start and not _denies(s, cue, start)):
             continue
         distance = trigger.first - cue.last
         # "denied wrongdoing and accused ...": a cue does not reach past "and" to the next verb
@@ -45,8 +69,12 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
             s.roles[i][1] in _CONJUNCTIONS or "relative" in s.roles[i][0]
             for i in range(cue.last, trigger.first)
         )
-        if cue.kind == "negation" and distance <= _NEGATION_REACH and not coordinated:
+        if cue.kind == "negation" and (
+            _denies(s, cue, start) or distance <= _NEGATION_REACH and not coordinated
+        ):
             negated = True
+        elif cue.kind == "negation" and _cleft(s, cue, trigger):
+            negated = True  # "Bukan Mesir yang menyerang Sudan": not Egypt did it
         elif cue.kind == "intention" and distance <= _INTENTION_REACH and not coordinated:
             intended = True
         elif cue.kind == "hedge":

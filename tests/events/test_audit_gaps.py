@@ -165,3 +165,77 @@ def test_a_threat_to_act_is_aimed_at_the_object_of_the_act(coder, text, expected
         s.startswith(source) and t and t.startswith(target) and c.startswith(root)
         for s, t, c in found
     ), found
+
+
+# -- lexicon and cue gaps -------------------------------------------------------------------
+
+
+def roots(events):
+    return {
+        (e.source.code[:3], e.target.code[:3] if e.target else None, e.cameo[:2]) for e in events
+    }
+
+
+def test_a_detained_person_released_is_a_release_not_an_arrest(coder):
+    found = roots(code(coder, "Myanmar released a detained Thai fisherman.", "en"))
+    assert ("MMR", "THA", "08") in found
+    assert not any(root == "17" for *_, root in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prabowo called Anwar Ibrahim on Tuesday.", {("IDNGOV", "MYSGOV", "041")}),
+        ("Prabowo called Malaysian Prime Minister Anwar Ibrahim.", {("IDNGOV", "MYSGOV", "041")}),
+        # what someone is called is no phone call
+        ("Trump called Maduro a criminal.", set()),
+        ("Trump called for talks with Maduro.", set()),
+    ],
+)
+def test_calling_a_person_is_a_phone_call(coder, text, expected):
+    found = {t for t in triples(code(coder, text, "en")) if t[2] == "041"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jepang dan Korea Selatan sepakat menghapus tarif.", "id"),
+        ("Japan and South Korea agreed to scrap tariffs.", "en"),
+    ],
+)
+def test_an_act_two_sides_agree_on_is_between_them(coder, text, lang):
+    found = roots(code(coder, text, lang))
+    assert any({s, t} == {"JPN", "KOR"} and r in ("08", "03") for s, t, r in found), found
+    assert not any(t == "IDN" for _, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Militer Myanmar melakukan pembantaian terhadap warga sipil di Sagaing.", "id"),
+        ("Myanmar's army carried out a massacre of civilians in Sagaing.", "en"),
+    ],
+)
+def test_a_massacre_of_someone(coder, text, lang):
+    assert ("MMRMIL", "MMRCVL", "202") in triples(code(coder, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Bukan Thailand yang menembak Kamboja.", "id"),
+        ("Kamboja membantah bahwa pihaknya menyerang Thailand.", "id"),
+        ("Cambodia denied that it had shelled Thailand.", "en"),
+    ],
+)
+def test_a_denied_act_is_coded_and_flagged_negated(coder, text, lang):
+    events = [e for e in code(coder, text, lang) if e.cameo.startswith("19")]
+    assert events
+    assert all(e.negated for e in events)
+    assert {e.source.country for e in events} == {"THA" if text.startswith("Bukan") else "KHM"}
+
+
+def test_a_plain_cleft_is_not_negated(coder):
+    events = code(coder, "Kamboja menyatakan bahwa Thailand menyerang Kamboja.")
+    assert events and not any(e.negated for e in events)
