@@ -17,7 +17,7 @@ _OBJECT_REACH = 14
 
 # "serangan terhadap fasilitas nuklir Iran oleh Israel": how far after an event noun its
 # "oleh"/"by" doer may be (a later "by" belongs to a later verb)
-_NOUN_AGENT_REACH = 7
+_NOUN_AGENT_REACH = 10
 
 # "serangan sekitar 200 rudal balistik Iran": at most this many plain words between an
 # Indonesian event noun and the actor after it that did it

@@ -239,3 +239,21 @@ def test_a_denied_act_is_coded_and_flagged_negated(coder, text, lang):
 def test_a_plain_cleft_is_not_negated(coder):
     events = code(coder, "Kamboja menyatakan bahwa Thailand menyerang Kamboja.")
     assert events and not any(e.negated for e in events)
+
+
+# -- nominal acts with a place between the target and the doer ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The rocket attack on the Turkish base in northern Syria by Kurdish militants failed.",
+            "en",
+        ),
+        ("Serangan roket terhadap pangkalan Turki di Suriah utara oleh militan Kurdi gagal.", "id"),
+    ],
+)
+def test_a_nominal_attack_takes_its_by_doer_past_a_place(coder, text, lang):
+    found = roots(code(coder, text, lang))
+    assert any(t == "TUR" and r in ("19", "18") and s != "TUR" for s, t, r in found), found
