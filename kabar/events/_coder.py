@@ -443,7 +443,7 @@ class Coder:
         if flags["modality"] in ("intended", "expected") and own:
             when = forward(when, precision, reference)  # a carried date is not moved
         background = flags["background"] or is_past(when, precision, reference)
-        place = place_of(s, self.places)
+        place = place_of(s, self.places, trigger)
         confidence = score_confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful
         evidence = text[s.start : s.end]
         events = []

@@ -26,6 +26,11 @@ _OCCASION_REACH = 8
 _REACTION_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _FORCEFUL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
+# "menyerang kota Kharkiv": how far after the event word the place it is done to may be
+_PLACE_REACH = 8
+# actors that are places too
+_PLACE_KINDS = frozenset({"country", "metonym"})
+
 # "denied that": the words opening a denied clause
 _REPORTING_WORDS = frozenset({"that", "bahwa"})
 
@@ -225,20 +230,40 @@ def is_past(when: str | None, precision: str | None, reference: date | None) -> 
     return (reference - moment).days > grace
 
 
-def place_of(s: Sentence, places: Places) -> str | None:
-    """Where: the first known place after "di"/"in"/"at"/"near" ("di Jenewa" -> Geneva)."""
+def place_of(s: Sentence, places: Places, trigger: Trigger | None = None) -> str | None:
+    """Where: the first known place after "di"/"in"/"at"/"near" ("di Jenewa" -> Geneva);
+    else a known place the act is done to ("menyerang kota Kharkiv di Ukraina", "struck
+    the city of Kharkiv"): a city named after the event word, not inside a person's or a
+    body's name."""
     for i, (roles, _) in enumerate(s.roles):
         if "place" not in roles:
             continue
-        words = []
-        for token in s.tokens[i + 1 : i + 1 + places.longest]:
-            if not token.text[:1].isupper():
-                break
-            words.append(token.text)
-        found = places.lookup(words) if words else None
+        found = _place_at(s, places, i + 1)
         if found is not None:
-            return found[0].name
+            return found
+    if trigger is None:
+        return None
+    names = {i for a in s.actors if a.kind not in _PLACE_KINDS for i in range(a.first, a.end)}
+    for i in range(trigger.end, min(len(s.tokens), trigger.end + _PLACE_REACH)):
+        if s.tokens[i].text in (".", ";", ":") or "clause" in s.roles[i][0]:
+            break
+        if i in names or (i > 0 and s.tokens[i - 1].text[:1].isupper()):
+            continue  # inside a name, or not the start of a capitalised run
+        found = _place_at(s, places, i)
+        if found is not None:
+            return found
     return None
+
+
+def _place_at(s: Sentence, places: Places, first: int) -> str | None:
+    """The known place whose name starts at token ``first``, if any."""
+    words = []
+    for token in s.tokens[first : first + places.longest]:
+        if not token.text[:1].isupper():
+            break
+        words.append(token.text)
+    found = places.lookup(words) if words else None
+    return found[0].name if found is not None else None
 
 
 def score_confidence(nominal: bool, flags: dict, sources, targets) -> float:

@@ -257,3 +257,23 @@ def test_a_plain_cleft_is_not_negated(coder):
 def test_a_nominal_attack_takes_its_by_doer_past_a_place(coder, text, lang):
     found = roots(code(coder, text, lang))
     assert any(t == "TUR" and r in ("19", "18") and s != "TUR" for s, t, r in found), found
+
+
+# -- where it happened ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pasukan Rusia membombardir kota Odesa di Ukraina selatan.", "id"),
+        ("Russian forces shelled the port city of Odesa in southern Ukraine.", "en"),
+    ],
+)
+def test_the_city_an_act_is_done_to_is_where_it_happened(coder, text, lang):
+    events = [e for e in code(coder, text, lang) if e.cameo.startswith("19")]
+    assert events and all(e.location == "Odesa" for e in events)
+
+
+def test_a_place_after_di_still_comes_first(coder):
+    events = code(coder, "Prabowo bertemu Xi Jinping di Beijing.")
+    assert events and all(e.location == "Beijing" for e in events)
