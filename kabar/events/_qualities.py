@@ -28,8 +28,9 @@ _FORCEFUL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 # "menyerang kota Kharkiv": how far after the event word the place it is done to may be
 _PLACE_REACH = 8
-# actors that are places too
-_PLACE_KINDS = frozenset({"country", "metonym"})
+# actors that are places too (a city standing for its government); a country is no city
+# ("Armenia" is one in Colombia too)
+_PLACE_KINDS = frozenset({"metonym"})
 
 # "denied that": the words opening a denied clause
 _REPORTING_WORDS = frozenset({"that", "bahwa"})
@@ -234,7 +235,7 @@ def place_of(s: Sentence, places: Places, trigger: Trigger | None = None) -> str
     """Where: the first known place after "di"/"in"/"at"/"near" ("di Jenewa" -> Geneva);
     else a known place the act is done to ("menyerang kota Kharkiv di Ukraina", "struck
     the city of Kharkiv"): a city named after the event word, not inside a person's or a
-    body's name."""
+    body's name, nor a country."""
     for i, (roles, _) in enumerate(s.roles):
         if "place" not in roles:
             continue

@@ -277,3 +277,9 @@ def test_the_city_an_act_is_done_to_is_where_it_happened(coder, text, lang):
 def test_a_place_after_di_still_comes_first(coder):
     events = code(coder, "Prabowo bertemu Xi Jinping di Beijing.")
     assert events and all(e.location == "Beijing" for e in events)
+
+
+def test_a_country_named_after_the_event_word_is_no_city(coder):
+    # there is a city called Armenia in Colombia
+    events = code(coder, "Putin melakukan mediasi antara Armenia dan Azerbaijan.")
+    assert events and all(e.location is None for e in events)
