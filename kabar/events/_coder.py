@@ -678,7 +678,10 @@ def _implied_targets(
     """
     own = {(a.country, a.sector) for a in sources}
     if "pair" in entry.flags:
-        sides = _named_pair(s, own) or _same_act_sides(entry, sources, discourse) or discourse.pair
+        # a noun ("upaya mediasi") takes the story's pair only right after the sentence
+        # that named it; further on a mediation noun is often between others
+        last = discourse.pair if discourse.fresh_pair or not nominal else []
+        sides = _named_pair(s, own) or _same_act_sides(entry, sources, discourse) or last
         return [a for a in sides if (a.country, a.sector) not in own]
     root = entry.cameo[:2]
     if root in _LEGAL_ROOTS:
