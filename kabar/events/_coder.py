@@ -381,8 +381,14 @@ class Coder:
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
-        if trigger.fronted is not None and not passive:
-            return []  # the object words before the verb only make sense in the passive
+        if trigger.fronted is not None and not (
+            passive and (entry.symmetric or _fronted_actor(s, trigger))
+        ):
+            # the object words before the verb only make sense in the passive, and name
+            # the side acted on ("Duta Besar Belanda dipanggil"), not a thing ("wilayah
+            # yang dikuasai organisasi teroris"), unless the doers are the two sides
+            # ("Deklarasi itu ditandatangani Anutin dan Hun Manet")
+            return []
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
             sources = sources or _unnamed_protesters(entry, discourse)
@@ -481,6 +487,11 @@ class Coder:
         dictionary (PETRARCH's validation verbs) may use codes CAMEO lacks."""
         code = intent_code(raw) if modality == "intended" and raw in self.ontology else raw
         return code, self.ontology.get(code) if code in self.ontology else _UNKNOWN_CODE
+
+
+def _fronted_actor(s: Sentence, trigger: Trigger) -> bool:
+    """Whether the object words a passive's entry matched before it lie in an actor."""
+    return any(a.first <= trigger.fronted < a.end for a in s.actors)
 
 
 def _an_adjective(s: Sentence, trigger: Trigger) -> bool:

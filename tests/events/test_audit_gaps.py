@@ -283,3 +283,19 @@ def test_a_country_named_after_the_event_word_is_no_city(coder):
     # there is a city called Armenia in Colombia
     events = code(coder, "Putin melakukan mediasi antara Armenia dan Azerbaijan.")
     assert events and all(e.location is None for e in events)
+
+
+def test_a_thing_before_a_passive_is_no_side_acted_on(coder):
+    # "wilayah yang dikuasai militer Myanmar": the territory is no actor; the passive's
+    # fronted object words must not send the search for its patient back to other sides
+    text = (
+        "Menteri Pertahanan Thailand bertemu Menteri Pertahanan Kamboja di Kuala Lumpur. "
+        "“Mereka akan merebut kembali wilayah yang dikuasai militer Myanmar,” kata dia."
+    )
+    found = triples(code(coder, text))
+    assert not any(s == "MMRMIL" and c.startswith("19") for s, _, c in found), found
+
+
+def test_a_document_signed_by_two_sides_in_the_passive(coder):
+    text = "Perjanjian itu ditandatangani Prabowo dan Anthony Albanese di Canberra."
+    assert any(c == "057" for _, _, c in triples(code(coder, text)))
