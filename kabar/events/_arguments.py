@@ -406,7 +406,9 @@ def _relative_head(s: Sentence, trigger: Trigger) -> list[EventActor] | None:
     i = trigger.first - 1
     while i >= 0 and s.tokens[i].lower in _RELATIVE_ADVERBS:
         i -= 1
-    if i < 0 or "relative" not in s.roles[i][0]:
+    # "the militia that attacked the base", "it was not Egypt that attacked Sudan"
+    that = i >= 0 and s.roles[i][1] == "that" and any(a.end == i for a in s.actors)
+    if i < 0 or not ("relative" in s.roles[i][0] or that):
         return None
     comma = i > 0 and s.tokens[i - 1].text == ","  # "Trump, who spoke with both leaders"
     head = [a for a in s.actors if a.end in (i, i - comma) and a.prep is None]

@@ -66,7 +66,10 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
     for cue in s.cues:
         if cue.kind in ("background", "then"):
             background = True
-        if cue.last > trigger.first or (cue.first < start and not _denies(s, cue, start)):
+        cleft = cue.kind == "negation" and _cleft(s, cue, trigger)
+        if cue.last > trigger.first or (
+            cue.first < start and not (cleft or _denies(s, cue, start))
+        ):
             continue
         distance = trigger.first - cue.last
         # "denied wrongdoing and accused ...": a cue does not reach past "and" to the next verb
@@ -79,7 +82,7 @@ def cue_flags(s: Sentence, trigger: Trigger, lang: str) -> dict:
             _denies(s, cue, start) or distance <= _NEGATION_REACH and not coordinated
         ):
             negated = True
-        elif cue.kind == "negation" and _cleft(s, cue, trigger):
+        elif cleft:
             negated = True  # "Bukan Mesir yang menyerang Sudan": not Egypt did it
         elif cue.kind == "intention" and distance <= _INTENTION_REACH and not coordinated:
             intended = True

@@ -227,6 +227,7 @@ def test_a_massacre_of_someone(coder, text, lang):
         ("Bukan Thailand yang menembak Kamboja.", "id"),
         ("Kamboja membantah bahwa pihaknya menyerang Thailand.", "id"),
         ("Cambodia denied that it had shelled Thailand.", "en"),
+        ("It was not Cambodia that shelled Thailand.", "en"),
     ],
 )
 def test_a_denied_act_is_coded_and_flagged_negated(coder, text, lang):
@@ -234,6 +235,13 @@ def test_a_denied_act_is_coded_and_flagged_negated(coder, text, lang):
     assert events
     assert all(e.negated for e in events)
     assert {e.source.country for e in events} == {"THA" if text.startswith("Bukan") else "KHM"}
+
+
+def test_an_english_cleft_names_the_doer(coder):
+    events = [e for e in code(coder, "It was Cambodia that shelled Thailand.", "en")]
+    assert [(e.source.country, e.target.country, e.negated) for e in events] == [
+        ("KHM", "THA", False)
+    ]
 
 
 def test_a_plain_cleft_is_not_negated(coder):
