@@ -92,6 +92,12 @@ def test_an_indonesian_mediation_noun_falls_back_to_the_pair_just_named(coder):
             "en",
             ("MYSCOP", "IDNCVL", "173"),
         ),
+        # people seized are detained, not property seized
+        (
+            "Vietnamese fishermen were seized by the Chinese coast guard.",
+            "en",
+            ("CHN", "VNM", "173"),
+        ),
     ],
 )
 def test_the_passive_of_a_verb_and_object_entry(coder, text, lang, expected):
