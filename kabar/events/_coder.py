@@ -112,8 +112,10 @@ _NAMED_ACT_REACH = 2
 # "keesokan harinya", "the previous day": a sentence a day off the story's last day
 _DAY_SHIFTS = {"next_day": 1, "prior_day": -1}
 
-# "called Pezeshkian on Monday to discuss ...": what may follow the person called
-_AFTER_A_CALL = frozenset(
+# "called Pezeshkian on Monday to discuss ...": what may follow the person called or
+# received: these words, or a function word of these roles ("di Istana", "dan")
+_GOING_ON = frozenset({"prep", "place", "coord", "clause", "agent"})
+_AFTER_WHOM = frozenset(
     {".", ",", ";", "on", "by", "to", "about", "over", "and", "late", "last", "earlier"}
     | {"yesterday", "today", "after", "before", "for", "in", "from", "this", "during", "twice"}
 )
@@ -260,7 +262,9 @@ class Coder:
                 sentence.triggers = [
                     t
                     for t in sentence.triggers
-                    if not _a_noun(sentence, t) and not _an_adjective(sentence, t)
+                    if not _a_noun(sentence, t)
+                    and not _an_adjective(sentence, t)
+                    and ("whom" not in t.entry.flags or _whom(sentence, t))
                 ]
                 sentence.date = self._date(sentence, text, reference, discourse)
                 found = []
@@ -377,7 +381,7 @@ class Coder:
             or _means_of_force(s, trigger)
         ):
             return []
-        if _labelled(s, trigger) or ("call" in entry.flags and not _a_call(s, trigger)):
+        if _labelled(s, trigger):
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
@@ -506,16 +510,20 @@ def _an_adjective(s: Sentence, trigger: Trigger) -> bool:
     return after[:1].isalpha() and not s.roles[i + 1][0]
 
 
-def _a_call(s: Sentence, trigger: Trigger) -> bool:
-    """ "Erdogan called Pezeshkian on Monday": a person (or a government role) right after
-    the word, and after them only the end of the clause or a word that goes on about the
-    call ("to discuss", "on Monday"), not what they were called ("a war criminal")."""
-    called = next((a for a in s.actors if a.first == trigger.end), None)
-    if called is None or not (called.kind == "person" or called.actor.sector == "GOV"):
+def _whom(s: Sentence, trigger: Trigger) -> bool:
+    """ "Erdogan called Pezeshkian on Monday", "Prabowo menerima Macron di Istana": a person
+    (or a government role) right after the word, and after them only the end of the clause
+    or a word that goes on about the act ("to discuss", "on Monday", "di Istana"), not what
+    they were called ("a war criminal")."""
+    whom = next((a for a in s.actors if a.first == trigger.end), None)
+    if whom is None or not (whom.kind == "person" or whom.actor.sector == "GOV"):
         return False
-    if called.end >= len(s.tokens):
+    if whom.end >= len(s.tokens):
         return True
-    return s.tokens[called.end].lower in _AFTER_A_CALL
+    roles, word = s.roles[whom.end]
+    if word in _AFTER_WHOM or s.tokens[whom.end].lower in _AFTER_WHOM:
+        return True
+    return bool(roles & _GOING_ON) and "det" not in roles
 
 
 def _labelled(s: Sentence, trigger: Trigger) -> bool:

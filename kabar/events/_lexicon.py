@@ -20,7 +20,7 @@ from ..lang._tokens import Token
 from ..ontology import Ontology
 
 _POS = {"v", "n", "vn"}
-_FLAGS = {"sym", "pair", "victim", "after", "answer", "same", "people", "call"}
+_FLAGS = {"sym", "pair", "victim", "after", "answer", "same", "people", "whom"}
 
 # PETRARCH patterns with words before the verb: how far back they may start, and how many
 # words may stand between them and the verb

@@ -204,6 +204,22 @@ def test_calling_a_person_is_a_phone_call(coder, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Presiden Prabowo Subianto menerima Perdana Menteri Jepang Shigeru Ishiba di Istana.",
+            {("IDNGOV", "JPNGOV", "043")},
+        ),
+        # receiving a thing is no hosting
+        ("Kementerian Luar Negeri menerima nota protes dari Jepang.", set()),
+    ],
+)
+def test_receiving_a_leader_is_hosting(coder, text, expected):
+    found = {t for t in triples(code(coder, text)) if t[2] == "043"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Jepang dan Korea Selatan sepakat menghapus tarif.", "id"),
