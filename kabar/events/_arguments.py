@@ -712,6 +712,8 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
             continue
         if "after" in trigger.entry.flags and actor.first < trigger.end:
             continue  # "memerintahkan TNI menindak perusuh": TNI is told, not targeted
+        if _describes_the_act(s, trigger, actor):
+            continue  # "threatened military action against ...": "military" is no object
         if agent_target and actor.prep == "agent":
             return [a.actor for a in s.groups[actor.group]]
         if actor.prep is None and "obj" in allowed:
@@ -723,6 +725,19 @@ def _first_after(s: Sentence, trigger: Trigger, allowed: set[str]) -> list[Event
     if relatives and "obj" in allowed and stop == relatives[0]:
         return _relative_doer(s, relatives[0])
     return []
+
+
+def _describes_the_act(s: Sentence, trigger: Trigger, actor: PlacedActor) -> bool:
+    """An English role word the pattern matched as its last word, followed by the noun it
+    describes ("threatened to launch a military operation", "military action"): part of
+    the act, no object. (Indonesian puts the noun first, where it cannot be told from an
+    adverb: "membubarkan paksa demonstran".)"""
+    if s.lang != "en" or actor.kind != "role" or actor.end != trigger.end:
+        return False
+    if actor.first <= trigger.first or actor.end >= len(s.tokens):
+        return False
+    word = s.tokens[actor.end].text
+    return word.isalpha() and word.islower() and not s.roles[actor.end][0]
 
 
 def _trailing_attribution(s: Sentence, first: int, end: int) -> list[int]:

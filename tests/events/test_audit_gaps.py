@@ -329,3 +329,9 @@ def test_a_thing_before_a_passive_is_no_side_acted_on(coder):
 def test_a_document_signed_by_two_sides_in_the_passive(coder):
     text = "Perjanjian itu ditandatangani Prabowo dan Anthony Albanese di Canberra."
     assert any(c == "057" for _, _, c in triples(code(coder, text)))
+
+
+def test_a_role_word_describing_the_threatened_act_is_no_target(coder):
+    text = "Turkey threatened to launch a military operation against Kurdish fighters in Syria."
+    found = triples(code(coder, text, "en"))
+    assert found and not any(t == "TURMIL" for _, t, _ in found), found
