@@ -531,6 +531,12 @@ def _after(
     )
 
 
+def marked_targets(s: Sentence, trigger: Trigger, entry: Entry) -> list[EventActor]:
+    """The first actor after the word that one of the entry's target prepositions marks
+    ("were imposed on Russia")."""
+    return _first_after(s, trigger, set(entry.targets) - {"obj"})
+
+
 def _sender_of_object(s: Sentence, trigger: Trigger) -> list[EventActor]:
     """ "mengabaikan panggilan pemeriksaan dari CIO", "rejected an offer from Washington": a
     refusal is aimed at whoever sent what is refused."""

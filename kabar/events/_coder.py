@@ -40,6 +40,7 @@ from ._arguments import (
     is_mutual,
     is_nominal,
     is_passive,
+    marked_targets,
     nominal_arguments,
     participle_clause,
     passive_words,
@@ -385,19 +386,19 @@ class Coder:
             return []
         nominal = is_nominal(s, trigger, lang)
         passive = not nominal and is_passive(s, trigger, lang)
-        if trigger.fronted is not None and not (
-            passive and (entry.symmetric or _fronted_actor(s, trigger))
-        ):
-            # the object words before the verb only make sense in the passive, and name
-            # the side acted on ("Duta Besar Belanda dipanggil"), not a thing ("wilayah
-            # yang dikuasai organisasi teroris"), unless the doers are the two sides
-            # ("Deklarasi itu ditandatangani Anutin dan Hun Manet")
-            return []
+        if trigger.fronted is not None and not passive:
+            return []  # the object words before the verb only make sense in the passive
         if nominal:
             sources, targets, paired = nominal_arguments(s, trigger, entry, discourse)
             sources = sources or _unnamed_protesters(entry, discourse)
         else:
             sources, targets = verbal_arguments(s, trigger, entry, passive, discourse)
+            if trigger.fronted is not None and not _fronted_actor(s, trigger):
+                # the passive's subject is the thing acted with ("Sanctions were imposed on
+                # Russia by the EU", "wilayah yang dikuasai organisasi teroris"): the side
+                # acted on is the one a target preposition marks, if any; two-sided acts
+                # are between their doers ("Deklarasi itu ditandatangani Anutin dan Hun Manet")
+                targets = [] if entry.symmetric else marked_targets(s, trigger, entry)
             if not sources and not passive:
                 sources = _noun_subject(s, trigger, discourse)
             paired = True

@@ -158,8 +158,8 @@ def _fronted(
     """Where a pattern's words after its verb ("~panggil ... duta|dubes") match just before
     the verb, as a passive's subject: the index they start at, or None."""
     rest = pattern.elements[1:]
-    if rest and rest[0].value == GAP:
-        rest = rest[1:]
+    while rest and rest[0].value == GAP:
+        rest = rest[1:]  # "~sign ... ... agreement": the gaps before the object words
     if not rest or any(e.value == GAP for e in rest):
         return None
     tail = TokenPattern(pattern.source, rest)

@@ -335,3 +335,14 @@ def test_a_role_word_describing_the_threatened_act_is_no_target(coder):
     text = "Turkey threatened to launch a military operation against Kurdish fighters in Syria."
     found = triples(code(coder, text, "en"))
     assert found and not any(t == "TURMIL" for _, t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanctions were imposed on Iran by the European Union.", ("IGOEEU", "IRN", "163")),
+        ("A peace deal was signed by Armenia and Azerbaijan.", ("ARM", "AZE", "057")),
+    ],
+)
+def test_a_thing_before_a_passive_leaves_the_target_to_its_preposition(coder, text, expected):
+    assert expected in triples(code(coder, text, "en"))
