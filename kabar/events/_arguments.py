@@ -531,6 +531,11 @@ def _after(
     )
 
 
+def sides_between(s: Sentence, trigger: Trigger) -> list[EventActor]:
+    """The two sides "antara X dan Y"/"between X and Y" names after the word."""
+    return _between_after(s, trigger)
+
+
 def marked_targets(s: Sentence, trigger: Trigger, entry: Entry) -> list[EventActor]:
     """The first actor after the word that one of the entry's target prepositions marks
     ("were imposed on Russia")."""

@@ -46,6 +46,7 @@ from ._arguments import (
     passive_words,
     place_target,
     settlement_target,
+    sides_between,
     speaker,
     verbal_arguments,
     word_form,
@@ -399,6 +400,8 @@ class Coder:
                 # acted on is the one a target preposition marks, if any; two-sided acts
                 # are between their doers ("Deklarasi itu ditandatangani Anutin dan Hun Manet")
                 targets = [] if entry.symmetric else marked_targets(s, trigger, entry)
+                if entry.symmetric and not sources:
+                    sources = sides_between(s, trigger)  # "Talks were held between X and Y"
             if not sources and not passive:
                 sources = _noun_subject(s, trigger, discourse)
             paired = True

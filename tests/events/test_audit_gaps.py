@@ -342,6 +342,7 @@ def test_a_role_word_describing_the_threatened_act_is_no_target(coder):
     [
         ("Sanctions were imposed on Iran by the European Union.", ("IGOEEU", "IRN", "163")),
         ("A peace deal was signed by Armenia and Azerbaijan.", ("ARM", "AZE", "057")),
+        ("Talks were held between Thailand and Cambodia in Kuala Lumpur.", ("THA", "KHM", "040")),
     ],
 )
 def test_a_thing_before_a_passive_leaves_the_target_to_its_preposition(coder, text, expected):
