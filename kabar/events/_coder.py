@@ -76,7 +76,6 @@ from ._qualities import (
     cue_flags,
     describing_clause,
     event_date,
-    forward,
     is_past,
     place_of,
     score_confidence,
@@ -447,15 +446,13 @@ class Coder:
         if not pairs:
             return []
         flags = cue_flags(s, trigger, lang)
-        own = event_date(s, trigger)
+        own = event_date(s, trigger, planned=flags["modality"] in ("intended", "expected"))
         published = (article.published, "publication") if article.published else (None, None)
         if own == NOT_ITS_DATE:
             own = None
             when, precision = published  # the sentence dates the act reacted to
         else:
             when, precision = _day_after(s, trigger, published) or own or s.date or published
-        if flags["modality"] in ("intended", "expected") and own:
-            when = forward(when, precision, reference)  # a carried date is not moved
         background = flags["background"] or is_past(when, precision, reference)
         place = place_of(s, self.places, trigger)
         confidence = score_confidence(nominal, flags, sources, targets) - 0.2 * s.date_doubtful

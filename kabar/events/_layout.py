@@ -68,6 +68,7 @@ class Sentence:
     date: tuple[str, str] | None = None  # stated, or carried over from the story so far
     date_doubtful: bool = False  # "Jumat (15/1)" when the 15th was a Thursday
     dates: list = field(default_factory=list)  # (token index, ResolvedDate) of each date
+    planned_dates: list = field(default_factory=list)  # the same, read forward (future=True)
     events_so_far: list = field(default_factory=list)  # coded earlier in this sentence
     same_target: EventActor | None = None  # "took the same step": the act's earlier target
     they_only: bool = False  # no one named: only "mereka"/"they" standing for the pair

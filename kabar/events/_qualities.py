@@ -4,7 +4,7 @@ it, its date, its place and a confidence.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..actors import Places
 from ..lang import find_dates
@@ -100,6 +100,8 @@ def sentence_date(s: Sentence, text: str, reference: date | None):
     """The first date the sentence states in its main clause, resolved against the
     publication date; every date it states is kept on the sentence for its events."""
     s.dates = _stated_dates(s, text, reference)
+    # the same dates read forward, for the events it plans ("akan bertemu pada 20 Maret")
+    s.planned_dates = _stated_dates(s, text, reference, future=True) if s.dates else []
     for first, resolved in s.dates:
         if _scope(s, first) in (-1, *_occasions(s)):
             s.date_doubtful = resolved.weekday_mismatch
@@ -114,18 +116,20 @@ _DESCRIBED_REACH = 12
 NOT_ITS_DATE = (None, None)
 
 
-def event_date(s: Sentence, trigger: Trigger):
+def event_date(s: Sentence, trigger: Trigger, planned: bool = False):
     """The date stated in the same clause as the event word: "mengirimkan bantuan untuk korban
     gempa yang mengguncang Myanmar pada Jumat (28/3)" dates the quake, not the aid; "situs
     yang dibom Israel pada Juni lalu" dates the bombing; "serangan yang terjadi pada Jumat"
-    dates the attack. None when the sentence states no date for it."""
+    dates the attack. None when the sentence states no date for it. A ``planned`` event
+    (an intention, an expectation) reads open dates forward: "akan bertemu pada Jumat" is
+    next Friday, "will visit China in April" the coming April."""
     scopes = {_scope(s, trigger.first)}
     described = describing_clause(s, trigger)
     if described is not None:
         scopes.add(described)  # the clause right after an event noun describes it
     if -1 in scopes:
         scopes.update(_occasions(s))
-    for first, resolved in s.dates:
+    for first, resolved in s.planned_dates if planned else s.dates:
         if _scope(s, first) not in scopes:
             continue
         if _dates_its_object(s, trigger, first):
@@ -175,11 +179,11 @@ def _occasions(s: Sentence) -> list[int]:
     ]
 
 
-def _stated_dates(s: Sentence, text: str, reference: date | None) -> list:
+def _stated_dates(s: Sentence, text: str, reference: date | None, future: bool = False) -> list:
     if reference is None:
         return []
     found = []
-    for mention in find_dates(s.tokens, s.lang, reference, text):
+    for mention in find_dates(s.tokens, s.lang, reference, text, future=future):
         if mention.resolved is None or _describes_a_noun(s, mention):
             continue
         first = next((i for i, t in enumerate(s.tokens) if t.start >= mention.start), None)
@@ -208,19 +212,6 @@ def _inside_a_clause(s: Sentence, comma: int) -> bool:
     if "relative" in s.roles[comma + 1][0]:
         return True
     return before.text[:1].isupper() and after.text[:1].isupper()
-
-
-def forward(when: str | None, precision: str | None, reference: date | None) -> str | None:
-    """A planned event is not in the past: "akan bertemu pada Jumat" read back to last
-    Friday (the resolver's default for a bare weekday) means next Friday."""
-    if not when or reference is None:
-        return when
-    day = date.fromisoformat(when)
-    if precision == "day" and 0 < (reference - day).days < 7:
-        return (day + timedelta(days=7)).isoformat()
-    if precision == "month" and day < reference.replace(day=1):
-        return day.replace(year=day.year + 1).isoformat()  # "would visit China in April"
-    return when
 
 
 def is_past(when: str | None, precision: str | None, reference: date | None) -> bool:

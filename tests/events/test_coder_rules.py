@@ -187,6 +187,9 @@ def test_a_weekday_that_does_not_fit_its_date_lowers_confidence(coder):
         ("Prabowo akan bertemu Anwar Ibrahim pada Senin mendatang.", "2026-01-19"),
         ("Prabowo akan bertemu Anwar Ibrahim pada Jumat.", "2026-01-23"),  # planned: ahead
         ("Prabowo bertemu Anwar Ibrahim pada Jumat.", "2026-01-16"),
+        # a day and month without a year: ahead when planned, behind when reported
+        ("Prabowo akan mengunjungi Moskow pada 20 Mei.", "2026-05-20"),
+        ("Prabowo mengunjungi Moskow pada 20 Mei.", "2025-05-20"),
     ],
 )
 def test_planned_events_are_dated_ahead(coder, text, day):
