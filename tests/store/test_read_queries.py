@@ -165,6 +165,30 @@ def test_dyad_events_in_either_direction(filled):
     assert [e["id"] for e in first + rest] == expected
 
 
+@pytest.mark.parametrize("actor", [None, *ACTORS])
+def test_dyads_of_an_actor_count_each_event_once(filled, actor):
+    """Pairs with their numbers of events, cooperation and conflict, most events first; an
+    actor's pairs include those where it is on both sides, counted once."""
+    store, rows, _ = filled
+    expected: dict[tuple, list[int]] = {}
+    for row in rows:
+        pair = (row["source_code"], row["target_code"])
+        if pair[1] is None or (actor is not None and actor not in pair):
+            continue
+        counts = expected.setdefault(pair, [0, 0, 0])
+        counts[0] += 1
+        counts[1 if row["quad_class"] <= 2 else 2] += 1
+    with store.engine.connect() as connection:
+        found = queries.dyad_rows(connection, actor=actor, limit=1000)
+    assert {
+        (d["source_code"], d["target_code"]): [d["events"], d["cooperation"], d["conflict"]]
+        for d in found
+    } == expected
+    order = [(-d["events"], d["source_code"], d["target_code"]) for d in found]
+    assert order == sorted(order)
+    assert any(a == b for a, b in expected)  # the data has an actor acting on itself
+
+
 def test_neighbours_walk_the_publication_order(filled):
     store, _, stored = filled
     order = [a["id"] for a in sorted(stored, key=lambda a: (a["published"] or "", a["id"]))]
