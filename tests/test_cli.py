@@ -226,3 +226,16 @@ def test_code_json_is_one_record_per_article_as_design_says(runner, corpus, tmp_
     )
     assert condemned["source"]["code"] == "IDNGOV" and condemned["cameo"][:2] == "11"
     assert condemned["negated"] is True  # "tidak mengecam": flagged, not dropped
+
+
+def test_a_broken_user_dictionary_is_a_clear_error(runner, tmp_path):
+    """A PETRARCH actor dictionary with a bad line, named in the settings: the command
+    stops with the file, the line and the reason, and no traceback."""
+    (tmp_path / "actors.txt").write_text("GONDOR [GON]\n  +GONDOR_CITY\n", encoding="utf-8")
+    config = tmp_path / "kabar.toml"
+    config.write_text(f'[code]\npetrarch_actors = ["{tmp_path / "actors.txt"}"]\n')
+    (tmp_path / "a.txt").write_text(ATTACK, encoding="utf-8")
+    result = runner.invoke(main, ["--config", str(config), "code", str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'actors.txt'}:2: indented line is not a code" in result.output
+    assert "Traceback" not in result.output
