@@ -135,6 +135,8 @@ def test_northern_cyprus_is_not_coded_as_cyprus(gaz):
         ("Donald Tusk welcomed the deal.", date(2017, 6, 1), "IGOEEU"),
         ("Donald Tusk welcomed the deal.", date(2011, 6, 1), "POLGOV"),
         ("Donald Tusk criticised the government.", date(2022, 6, 1), "POLOPP"),
+        ("Presiden Volodymyr Zelenskyi tiba di Jakarta.", date(2026, 2, 10), "UKRGOV"),
+        ("Zelenski rejected the plan.", date(2026, 2, 10), "UKRGOV"),
         ("Mark Rutte met the king.", date(2023, 3, 1), "NLDGOV"),
         ("Mark Rutte met the allies.", date(2025, 3, 1), "IGONAT"),
         ("Kaja Kallas spoke in Tallinn.", date(2023, 3, 1), "ESTGOV"),
