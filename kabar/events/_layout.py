@@ -100,12 +100,15 @@ class Discourse:
         first two-sided one names the pair ("A bertemu B, didampingi C. Keduanya ..." is
         A and B, not B and C)."""
         people = [a for a in sentence.actors if a.kind == "person"]
+        subjects = [a for a in sentence.actors if a.prep is None]
         if people:
-            self.person = people[-1].actor
+            # the subject is the topic "ia"/"beliau"/"he" goes on with ("Jokowi bertemu
+            # Biden. Beliau meminta AS ..." is Jokowi); else the last person named
+            topic = subjects[0] if subjects and subjects[0].kind == "person" else None
+            self.person = (topic or people[-1]).actor
         for a in sentence.actors:
             if a.actor.country:
                 self.order.setdefault(a.actor.country, len(self.order))
-        subjects = [a for a in sentence.actors if a.prep is None]
         if subjects:
             first = subjects[0]
             self.subject = None if first.kind in ("person", "anaphor") else first.actor

@@ -1,0 +1,109 @@
+"""Hard cases the dev set's later articles brought up, on sentences written for them: the
+topic a pronoun goes on with, common words that are also alternate place names, and a
+ballistic missile fired at a place rather than toward a neighbour."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar import default_settings
+from kabar.events import Coder
+from kabar.events._coder import event_places
+from kabar.models import Article
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder(default_settings())
+
+
+def code(coder, text, lang="id", published="2026-01-17"):
+    article = Article(title=None, text=text, language=lang, published=published)
+    return {
+        (e.source.country, e.target.country if e.target else None, e.cameo[:2])
+        for e in coder.code(article)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "beliau"/"ia"/"he" go on with the subject of the sentence before, not the person
+        # it met (who would make the request one from a state to itself)
+        (
+            "Presiden Prabowo Subianto menerima Perdana Menteri Australia Anthony Albanese di "
+            "Istana Merdeka. Dalam pembicaraan itu, beliau mendesak Australia menambah kuota "
+            "visa bagi pekerja Indonesia.",
+            "id",
+            ("IDN", "AUS", "02"),
+        ),
+        (
+            "Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri China Wang Yi di Beijing. "
+            "Menurut juru bicara Kemlu, ia meminta China menghormati hak nelayan Indonesia.",
+            "id",
+            ("IDN", "CHN", "02"),
+        ),
+        (
+            "Prime Minister Anthony Albanese met President Xi Jinping in Beijing. He urged "
+            "China to lift the remaining tariffs on Australian wine.",
+            "en",
+            ("AUS", "CHN", "02"),
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_with_the_subject(coder, text, lang, expected):
+    assert expected in code(coder, text, lang)
+
+
+def test_a_pronoun_with_no_person_subject_is_the_last_person(coder):
+    text = (
+        "Kunjungan itu disambut Presiden Prabowo Subianto. Beliau kemudian mengundang "
+        "Jepang berinvestasi di Ibu Kota Nusantara."
+    )
+    assert ("IDN", "JPN", "03") in code(coder, text)
+
+
+@pytest.mark.parametrize("word", ["Pangkalan", "Baru", "Tiba", "Bukan", "Para", "Besar", "Aman"])
+def test_a_common_word_is_no_alternate_place_name(word):
+    assert event_places().lookup([word]) is None
+
+
+@pytest.mark.parametrize("name", ["Bangkalan", "Solo", "Moskow", "Jenewa", "Amman"])
+def test_real_place_names_still_match(name):
+    assert event_places().lookup([name]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pangkalan Angkatan Laut Amerika Serikat di Bahrain diserang milisi Irak.",
+        "Rusia menembakkan rudal balistik ke Pangkalan Udara Starokostiantyniv di Ukraina.",
+    ],
+)
+def test_a_base_is_not_the_madurese_town(coder, text):
+    assert all("IDN" not in (s, t) for s, t, _ in code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthi meluncurkan dua rudal balistik ke wilayah Israel pada Selasa.", "19"),
+        ("Rusia menembakkan rudal balistik ke kota Kharkiv di Ukraina.", "19"),
+        # toward a neighbour, into the sea: a show of force
+        ("Korea Utara menembakkan rudal balistik ke arah Jepang.", "15"),
+    ],
+)
+def test_a_ballistic_missile_fired_at_a_place_is_an_attack(coder, text, expected):
+    assert {root for _, _, root in code(coder, text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sekjen PBB mengecam serangan terhadap Ukraina oleh Rusia.", "id", ("RUS", "UKR", "19")),
+        ("Pertemuan antara Prabowo dan Albanese berlangsung dua jam.", "id", ("IDN", "AUS", "04")),
+        ("The meeting between Albanese and Xi lasted two hours.", "en", ("AUS", "CHN", "04")),
+    ],
+)
+def test_nominal_events(coder, text, lang, expected):
+    assert expected in code(coder, text, lang)
