@@ -351,14 +351,15 @@ class Coder:
         pack = get_pack(lang)
         lemmas = [pack.lemma(t.lower) for t in tokens]
         roles = function_words(lang).roles(tokens)
-        actors = place_actors(text, inside, tokens, home, lang)
+        earlier = [m for m in mentions if m.end <= start]
+        actors = place_actors(text, inside, tokens, home, lang, earlier)
         # "bendera Korea Selatan", "American flags": a thing's origin, not an actor, nor the
         # country of a role near it
         things = [a for a in actors if _of_a_thing(a, actors, roles, lang)]
         if things:
             spans = [(tokens[a.first].start, tokens[a.end - 1].end) for a in things]
             inside = [m for m in inside if not any(b <= m.start < e for b, e in spans)]
-            actors = place_actors(text, inside, tokens, home, lang)
+            actors = place_actors(text, inside, tokens, home, lang, earlier)
         # "kedua militer", "kedua pemimpin": the pair the story named, not a new actor
         actors = [a for a in actors if not _in_a_pair_phrase(a, roles)]
         referred = anaphors(roles, actors, discourse)

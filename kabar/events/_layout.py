@@ -252,7 +252,12 @@ def _event_actor(mention: Mention, country: str | None) -> EventActor:
 
 
 def place_actors(
-    text: str, mentions: list[Mention], tokens: list[Token], home: str | None, lang: str = "id"
+    text: str,
+    mentions: list[Mention],
+    tokens: list[Token],
+    home: str | None,
+    lang: str = "id",
+    earlier: Sequence[Mention] = (),
 ) -> list[PlacedActor]:
     """Mentions on token indices (a mention covers the tokens that overlap it).
 
@@ -262,10 +267,14 @@ def place_actors(
     """
     starts = [t.start for t in tokens]
     placed = []
-    for mention in _join_adjacent(text, mentions):
+    joined = _join_adjacent(text, mentions)
+    for n, mention in enumerate(joined):
         first = bisect.bisect_right(starts, mention.start) - 1
         end = bisect.bisect_left(starts, mention.end)
         if first < 0 or end <= first:
+            continue
+        if (named := _named_before(text, [*earlier, *joined[:n]], mention, lang)) is not None:
+            placed.append(PlacedActor(named, first, end, kind=mention.actor.kind))
             continue
         country = _country_for_role(mention, mentions, home, lang, text)
         bare_role = mention.actor.code.startswith("---")
@@ -275,6 +284,36 @@ def place_actors(
             actor = _event_actor(one, country)
             placed.append(PlacedActor(actor, first, end, kind=one.actor.kind))
     return placed
+
+
+# "the court", "pengadilan tersebut": a definite bare role refers back to a body named before
+_DEFINITE_BEFORE = {"en": re.compile(r"(?i)\bthe\s+$")}
+_DEFINITE_AFTER = {"id": re.compile(r"(?i)^\s+(?:itu|tersebut)\b")}
+
+
+def _named_before(
+    text: str, earlier: list[Mention], mention: Mention, lang: str
+) -> EventActor | None:
+    """ "The International Criminal Court issued a warrant ... Israel rejects the court's
+    jurisdiction": a definite bare role word is the latest body named before whose name has
+    that word ("the court" -> the International Criminal Court, not a court of the country
+    named nearby)."""
+    if not mention.actor.code.startswith("---") or " " in mention.text.strip():
+        return None
+    before, after = _DEFINITE_BEFORE.get(lang), _DEFINITE_AFTER.get(lang)
+    definite = (
+        before is not None and before.search(text[max(0, mention.start - 5) : mention.start])
+    ) or (after is not None and after.match(text[mention.end : mention.end + 10]))
+    if not definite:
+        return None
+    head = mention.text.strip().lower()
+    for m in reversed(earlier):
+        named = m.actor
+        if named.code.startswith("---") or named.kind in ("person", "country"):
+            continue
+        if head in m.text.lower().split() and len(m.text.split()) > 1:
+            return EventActor(named.code, named.country, named.sector, mention.text)
+    return None
 
 
 def _members(mention: Mention) -> list[Mention]:

@@ -107,3 +107,32 @@ def test_a_ballistic_missile_fired_at_a_place_is_an_attack(coder, text, expected
 )
 def test_nominal_events(coder, text, lang, expected):
     assert expected in code(coder, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target"),
+    [
+        (
+            "The International Court of Justice ordered Myanmar to protect the Rohingya. "
+            "Myanmar rejected the court's order.",
+            "en",
+            "IGO",
+        ),
+        (
+            "Mahkamah Pidana Internasional mengeluarkan surat perintah penangkapan Putin. "
+            "Rusia menolak yurisdiksi mahkamah tersebut.",
+            "id",
+            "IGO",
+        ),
+    ],
+)
+def test_a_definite_court_is_the_court_named_before(coder, text, lang, target):
+    article = Article(title=None, text=text, language=lang, published="2026-01-17")
+    last = [e for e in coder.code(article) if e.cameo.startswith("12")]
+    assert last and all(e.target.code.startswith(target) for e in last)
+
+
+def test_a_court_of_the_country_named_before_stays_that_court(coder):
+    text = "A Thai court jailed two activists on Monday. The court rejected their appeal."
+    article = Article(title=None, text=text, language="en", published="2026-01-17")
+    assert all("IGO" not in (e.target.code if e.target else "") for e in coder.code(article))
