@@ -298,7 +298,7 @@ def _named_before(
     jurisdiction": a definite bare role word is the latest body named before whose name has
     that word ("the court" -> the International Criminal Court, not a court of the country
     named nearby)."""
-    if not mention.actor.code.startswith("---") or " " in mention.text.strip():
+    if not mention.actor.code.startswith("---"):
         return None
     before, after = _DEFINITE_BEFORE.get(lang), _DEFINITE_AFTER.get(lang)
     definite = (
@@ -306,12 +306,16 @@ def _named_before(
     ) or (after is not None and after.match(text[mention.end : mention.end + 10]))
     if not definite:
         return None
-    head = mention.text.strip().lower()
+    head = mention.text.strip().lower().split()
     for m in reversed(earlier):
         named = m.actor
-        if named.code.startswith("---") or named.kind in ("person", "country"):
+        words = m.text.lower().split()
+        if named.code.startswith("---") or named.kind == "country" or len(words) <= len(head):
             continue
-        if head in m.text.lower().split() and len(m.text.split()) > 1:
+        if named.kind == "person" and named.sector != mention.actor.sector:
+            continue  # "army chief al-Burhan" ... "the army": the army, not its chief
+        # "Saudi Crown Prince Mohammed bin Salman" ... "the crown prince"
+        if any(words[i : i + len(head)] == head for i in range(len(words))):
             return EventActor(named.code, named.country, named.sector, mention.text)
     return None
 

@@ -136,3 +136,13 @@ def test_a_court_of_the_country_named_before_stays_that_court(coder):
     text = "A Thai court jailed two activists on Monday. The court rejected their appeal."
     article = Article(title=None, text=text, language="en", published="2026-01-17")
     assert all("IGO" not in (e.target.code if e.target else "") for e in coder.code(article))
+
+
+def test_a_definite_title_is_the_person_named_with_it(coder):
+    text = (
+        "Prime Minister Anthony Albanese welcomed Japanese Prime Minister Shigeru Ishiba to "
+        "Canberra on Monday. The meeting between Albanese and the prime minister lasted two hours."
+    )
+    article = Article(title=None, text=text, language="en", published="2026-01-17")
+    meetings = [e for e in coder.code(article) if "meeting" in str(e.evidence)]
+    assert meetings and {e.target.country for e in meetings} == {"JPN"}
