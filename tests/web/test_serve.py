@@ -96,12 +96,16 @@ def test_serve_with_several_worker_processes(tmp_path):
         while True:
             try:
                 overview = httpx.get(base + "/index.json", timeout=2)
-                if overview.status_code == 200 and len(_workers(server.pid)) == 2:
+                workers = _workers(server.pid)
+                # each process listens on a socket of its own (SO_REUSEPORT), so the
+                # kernel, not the first process to wake, picks who takes a connection
+                listening = sorted(_sockets(workers, port, LISTENING).values())
+                if overview.status_code == 200 and listening == [1, 1]:
                     break
             except httpx.TransportError:
                 pass
             assert server.poll() is None, server.stdout.read()
-            assert time.monotonic() < deadline, "the server did not come up with 2 workers"
+            assert time.monotonic() < deadline, "2 workers did not each listen on the port"
             time.sleep(0.3)
         assert overview.json()["counts"]["articles"] == len(sample)
         event = httpx.get(base + "/events.json", params={"limit": 1}).json()["events"][0]
@@ -115,10 +119,6 @@ def test_serve_with_several_worker_processes(tmp_path):
                 for _ in range(6)  # new connections: both processes get some
             }
         assert statuses == {200}
-        workers = _workers(server.pid)
-        # each process listens on a socket of its own (SO_REUSEPORT), so the kernel, not
-        # the first process to wake, picks who takes a new connection
-        assert sorted(_sockets(workers, port, LISTENING).values()) == [1, 1]
         held = asyncio.run(_connect_at_once(base, 64, lambda: _sockets(workers, port)))
         # spread at random: fewer than 16 of 64 has odds of 1 in 30,000
         assert min(held.values()) >= 16, held
