@@ -36,10 +36,11 @@ class Places:
             quoting=csv.QUOTE_NONE,
         )
         next(rows)  # header
+        common = _common_words()
         by_name: dict[str, Place] = {}
         for name, country, population, aliases in rows:
             place = Place(name, country, int(population))
-            for alias in (name, *aliases.split(";")):
+            for alias in (name, *(a for a in aliases.split(";") if a not in common)):
                 known = by_name.get(alias)
                 if alias and (known is None or known.population < place.population):
                     by_name[alias] = place
@@ -52,3 +53,11 @@ class Places:
             if place is not None:
                 return place, size
         return None
+
+
+def _common_words() -> set[str]:
+    """Alternate place names that are everyday words (data/place_alias_words.txt:
+    "Pangkalan" for Bangkalan, "Baru" for Johor Bahru): "Pangkalan Udara Al Udeid" is a
+    base, not the Madurese town. Only aliases are dropped; a place's own name still counts."""
+    text = files("kabar.actors").joinpath("data", "place_alias_words.txt").read_text("utf-8")
+    return {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}

@@ -22,8 +22,6 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from ..actors import Gazetteer, Places
@@ -200,26 +198,13 @@ _NAMED_KINDS = frozenset({"organization", "group", "person", "country", "metonym
 _UNKNOWN_CODE = CameoCode("", "", "not a CAMEO code", 0.0, 0, None, None)
 
 
-@cache
-def event_places() -> Places:
-    """The city table less the alternate names that are common words
-    (kabar/actors/data/place_alias_words.txt: "Pangkalan" for Bangkalan, "Baru" for Johor
-    Bahru): "Pangkalan Udara Al Udeid" is a base, not the Madurese town. A place's own name
-    still matches."""
-    places = Places.load()
-    text = files("kabar.actors").joinpath("data", "place_alias_words.txt").read_text("utf-8")
-    common = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    kept = {n: p for n, p in places.by_name.items() if n not in common or n == p.name}
-    return Places(kept)
-
-
 @dataclass
 class Coder:
     """Codes articles in the languages it has lexicons for."""
 
     settings: Settings
     gazetteer: Gazetteer | None = None
-    places: Places = field(default_factory=event_places)
+    places: Places = field(default_factory=Places.load)
     ontology: Ontology = field(default_factory=Ontology.load)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     discards: Discards = field(default_factory=Discards)  # text not to code (PETRARCH's)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from kabar import default_settings
+from kabar.actors import Places
 from kabar.events import Coder
-from kabar.events._coder import event_places
 from kabar.models import Article
 
 
@@ -65,12 +65,12 @@ def test_a_pronoun_with_no_person_subject_is_the_last_person(coder):
 
 @pytest.mark.parametrize("word", ["Pangkalan", "Baru", "Tiba", "Bukan", "Para", "Besar", "Aman"])
 def test_a_common_word_is_no_alternate_place_name(word):
-    assert event_places().lookup([word]) is None
+    assert Places.load().lookup([word]) is None
 
 
 @pytest.mark.parametrize("name", ["Bangkalan", "Solo", "Moskow", "Jenewa", "Amman"])
 def test_real_place_names_still_match(name):
-    assert event_places().lookup([name]) is not None
+    assert Places.load().lookup([name]) is not None
 
 
 @pytest.mark.parametrize(
