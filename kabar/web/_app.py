@@ -79,15 +79,20 @@ class _Pages:
             connection, ("actor codes",), lambda: {a["code"] for a in self.actors(connection)}
         )
 
-    def mentions(self, article: dict[str, Any]) -> list:
-        """Actor mentions in an article's text, for highlighting (gazetteer loaded once)."""
+    def gazetteer(self):
+        """The actor gazetteer, loaded on first use (tests that never open an article page
+        need not pay for it); a server loads it before answering."""
         if self._gazetteer is None:
             from ..actors import Gazetteer
 
             self._gazetteer = Gazetteer.load()
+        return self._gazetteer
+
+    def mentions(self, article: dict[str, Any]) -> list:
+        """Actor mentions in an article's text, for highlighting."""
         published = article.get("published") or ""
         on = date.fromisoformat(published[:10]) if len(published) >= 10 else None
-        return self._gazetteer.find(article["text"], on=on)
+        return self.gazetteer().find(article["text"], on=on)
 
     def render(self, request: Request, template: str, data: dict[str, Any], fmt: str):
         """The page as HTML, or its data as JSON when the path ends in .json."""

@@ -179,3 +179,27 @@ def test_serve_reports_a_port_in_use(tmp_path):
         )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+
+
+def test_a_server_process_freezes_what_lives_as_long_as_it(tmp_path):
+    """Full garbage collections walked the gazetteer (80-120 ms each, every request in the
+    process waiting): a server loads it before answering, then freezes it out of sight."""
+    script = (
+        "import gc, sys\n"
+        "from kabar.web._app import create_app\n"
+        "from kabar.web._server import _settled\n"
+        "app = create_app(sys.argv[1])\n"
+        "before = gc.get_freeze_count()\n"
+        "_settled(app)\n"
+        "print(before, gc.get_freeze_count(), app.state.pages._gazetteer is not None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "k.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    before, frozen, loaded = done.stdout.split()
+    assert before == "0" and loaded == "True"
+    assert int(frozen) > 100_000  # the gazetteer's names and codes among them
