@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, Integer, Select, bindparam, func, or_, select
 
 from ..store._queries import records
 from ..store._schema import articles, events, stories, story_articles
@@ -83,29 +83,39 @@ def related_stories(
 ) -> list[dict[str, Any]]:
     """ "Baca juga": other stories within a week whose events name the same actors, most
     shared actors first."""
-    query = related_stories_query(article, event_rows, provenance, limit)
-    if query is None:
+    values = related_stories_values(article, event_rows, provenance, limit)
+    if values is None:
         return []
-    return [story_record(row) for row in records(connection.execute(query))]
+    return [story_record(row) for row in records(connection.execute(RELATED_STORIES, values))]
 
 
-def related_stories_query(
+def related_stories_values(
     article: dict[str, Any], event_rows: list[dict], provenance: dict | None, limit: int = 5
-) -> Select | None:
-    """The query behind `related_stories`; None when the article has no actors or date."""
+) -> dict[str, Any] | None:
+    """The values of `RELATED_STORIES` for one article; None when it has no actors or date."""
     codes = {e["source_code"] for e in event_rows} | {
         e["target_code"] for e in event_rows if e["target_code"]
     }
     if not codes or not article.get("published"):
         return None
     day = date.fromisoformat(article["published"][:10])
-    low = (day - timedelta(days=RELATED_DAYS)).isoformat()
-    high = (day + timedelta(days=RELATED_DAYS)).isoformat()
-    own = provenance["story_id"] if provenance else -1
-    # from the week's articles (published index) to their events naming these actors, read
-    # from ix_events_article, which holds the codes
+    return {
+        "low": (day - timedelta(days=RELATED_DAYS)).isoformat(),
+        "high": (day + timedelta(days=RELATED_DAYS)).isoformat() + "\uffff",
+        "own": provenance["story_id"] if provenance else -1,
+        "codes": sorted(codes),
+        "limit": limit,
+    }
+
+
+def _related_stories() -> Select:
+    """Stories ranked by the actors their week's events share with an article: from the
+    week's articles (published index) to their events naming these actors, read from
+    ix_events_article, which holds the codes. Built once with placeholders: building it
+    per page took as long as running it."""
+    codes = bindparam("codes", expanding=True)
     in_week = select(articles.c.id).where(
-        articles.c.published >= low, articles.c.published <= high + "\uffff"
+        articles.c.published >= bindparam("low"), articles.c.published <= bindparam("high")
     )
     shared = func.count(func.distinct(events.c.source_code)).label("shared")
     ranked = (
@@ -114,7 +124,7 @@ def related_stories_query(
         .where(
             events.c.article_id.in_(in_week),
             or_(events.c.source_code.in_(codes), events.c.target_code.in_(codes)),
-            story_articles.c.story_id != own,
+            story_articles.c.story_id != bindparam("own"),
         )
         .group_by(story_articles.c.story_id)
         .subquery()
@@ -123,5 +133,8 @@ def related_stories_query(
         select(stories)
         .join(ranked, ranked.c.story_id == stories.c.id)
         .order_by(ranked.c.shared.desc(), stories.c.first_published.desc(), stories.c.id.desc())
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
     )
+
+
+RELATED_STORIES = _related_stories()

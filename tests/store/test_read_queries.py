@@ -11,7 +11,7 @@ import pytest
 from kabar.store import Store
 from kabar.store import _queries as queries
 from kabar.store._schema import articles, events
-from kabar.web._pages import related_stories_query
+from kabar.web._pages import RELATED_STORIES, related_stories_values
 
 ACTORS = ["IDNGOV", "RUSGOV", "USAGOV", "IDNMIL", "CHNGOV", "UKRGOV"]
 
@@ -281,10 +281,10 @@ def test_related_stories_read_the_codes_from_the_index(filled):
     with store.engine.connect() as connection:
         for article in store.articles(limit=50):
             where = queries.EventFilter(article=article["id"])
-            query = related_stories_query(article, queries.event_rows(connection, where), None)
-            if query is not None:
+            values = related_stories_values(article, queries.event_rows(connection, where), None)
+            if values is not None:
                 break
-        walked = plan(connection, query)
+        walked = plan(connection, RELATED_STORIES.params(values))
     covering = (
         "COVERING INDEX ix_events_article"
         if store.engine.dialect.name == "sqlite"
