@@ -18,7 +18,13 @@ back for ``--seconds``, after a short unrecorded warm-up, in two phases of the s
   rate (HTTP and routing, no database);
 * API: every client loops over a weighted mix of the JSON list endpoints with varied
   filters (actor, country, CAMEO root, date ranges, language, outlet, offsets, search
-  words) and detail pages.
+  words) and detail pages. About half of these requests repeat an earlier URL, and the
+  server sends a repeated URL's kept answer while the store is unchanged;
+* API, new URLs: the same mix, each request with a parameter no other request has
+  (``_=<n>``, which the server ignores), so no answer is kept for its URL and every view
+  runs: what the server does when nobody asked the same before. (Aggregates, event totals
+  and searches are still computed once per store state: their keys are what is asked,
+  not the URL.)
 
 The clients speak minimal HTTP/1.1 over asyncio streams rather than through httpx, whose
 client work per request would cap the baseline near 550 requests/s on this machine, below
@@ -28,9 +34,9 @@ Then, with no load, one client sends ``--alone`` requests of each endpoint in tu
 median of these ("alone") is what a request costs before any queueing, which tells the
 slow queries from the requests that merely waited behind them.
 
-Printed per endpoint: requests, requests/s, p50 and p99 latency under load, errors (non-2xx
-or no answer), the latency alone, and whether a list endpoint meets the goal (no error,
-p99 under 200 ms); then the same per filter of each list endpoint, the CPU used by the
+Printed per phase and endpoint: requests, requests/s, p50 and p99 latency under load, errors
+(non-2xx or no answer), the latency alone, and whether a list endpoint meets the goal (no
+error, p99 under 200 ms); then the same per filter of each list endpoint, the CPU used by the
 server, by the clients and by anything else, and the server's peak RSS (VmHWM).
 """
 
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import itertools
 import os
 import random
 import socket
@@ -712,6 +719,15 @@ def request(rng: random.Random, found: dict) -> tuple[str, str, str, dict]:
     return endpoint, kind, path, params
 
 
+_UNIQUE = itertools.count()
+
+
+def new_url(picked: tuple[str, str, str, dict]) -> tuple[str, str, str, dict]:
+    """The same request with a parameter no other request has: no answer kept for it."""
+    endpoint, kind, path, params = picked
+    return endpoint, kind, path, params | {"_": next(_UNIQUE)}
+
+
 def _simple(path: str, filters):
     """A list endpoint's request maker from its filter maker (rng -> (kind, params))."""
 
@@ -980,8 +996,8 @@ HEADER = (
     "| list goal met |\n|---|---|---|---|---|---|---|---|---|"
 )
 KIND_HEADER = (
-    "| endpoint | filter | requests | p50 ms | p99 ms | errors | alone ms |\n"
-    "|---|---|---|---|---|---|---|"
+    "| phase | endpoint | filter | requests | p50 ms | p99 ms | errors | alone ms |\n"
+    "|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -997,36 +1013,36 @@ def _row(phase: str, endpoint: str, figures: dict, alone: float | None) -> str:
     )
 
 
-def tables(baseline: dict, api: dict, alone: dict) -> tuple[list[str], list[str], list[str]]:
+def tables(baseline: dict, phases: dict, alone: dict) -> tuple[list[str], list[str], list[str]]:
     """Rows of the main table, rows per filter of the list endpoints, and the list
-    endpoints that miss the goal."""
+    endpoints that miss the goal (with their phase)."""
     static = summarise(baseline["records"], baseline["span"])
     rows = [_row("baseline", "/static/kabar.css", static, alone["static"])]
-    rows.append(_row("API", "all", summarise(api["records"], api["span"]), None))
-    by_endpoint: dict[str, list] = defaultdict(list)
-    by_kind: dict[tuple[str, str], list] = defaultdict(list)
-    for record in api["records"]:
-        by_endpoint[record[0]].append(record)
-        by_kind[record[0], record[1]].append(record)
-    missed = []
-    for endpoint in MIX:
-        if by_endpoint[endpoint]:
-            figures = summarise(by_endpoint[endpoint], api["span"])
-            rows.append(_row("API", endpoint, figures, alone.get(endpoint)))
-            if _goal(endpoint, figures) == "**no**":
-                missed.append(endpoint)
-    kinds = []
+    kinds, missed = [], []
     order = list(MIX)
-    for (endpoint, kind), records in sorted(
-        by_kind.items(), key=lambda item: (order.index(item[0][0]), item[0][1])
-    ):
-        if endpoint in LIST_ENDPOINTS:
-            figures = summarise(records, api["span"])
-            kinds.append(
-                f"| {endpoint} | {kind} | {figures['requests']} | {figures['p50']:.1f} | "
-                f"{figures['p99']:.1f} | {figures['errors']} | "
-                f"{_ms(alone.get((endpoint, kind)))} |"
-            )
+    for phase, run in phases.items():
+        rows.append(_row(phase, "all", summarise(run["records"], run["span"]), None))
+        by_endpoint: dict[str, list] = defaultdict(list)
+        by_kind: dict[tuple[str, str], list] = defaultdict(list)
+        for record in run["records"]:
+            by_endpoint[record[0]].append(record)
+            by_kind[record[0], record[1]].append(record)
+        for endpoint in MIX:
+            if by_endpoint[endpoint]:
+                figures = summarise(by_endpoint[endpoint], run["span"])
+                rows.append(_row(phase, endpoint, figures, alone.get(endpoint)))
+                if _goal(endpoint, figures) == "**no**":
+                    missed.append(f"{endpoint} ({phase})")
+        for (endpoint, kind), records in sorted(
+            by_kind.items(), key=lambda item: (order.index(item[0][0]), item[0][1])
+        ):
+            if endpoint in LIST_ENDPOINTS:
+                figures = summarise(records, run["span"])
+                kinds.append(
+                    f"| {phase} | {endpoint} | {kind} | {figures['requests']} | "
+                    f"{figures['p50']:.1f} | {figures['p99']:.1f} | {figures['errors']} | "
+                    f"{_ms(alone.get((endpoint, kind)))} |"
+                )
     return rows, kinds, missed
 
 
@@ -1084,6 +1100,7 @@ def main() -> None:
             for phase, pick in (
                 ("baseline", lambda rng: ("static", "static", "/static/kabar.css", {})),
                 ("API", lambda rng: request(rng, found)),
+                ("API, new URLs", lambda rng: new_url(request(rng, found))),
             ):
                 print(f"{phase}: {args.clients} clients, {args.seconds:.0f} s ...", flush=True)
                 phases[phase] = run_phase(
@@ -1100,26 +1117,32 @@ def main() -> None:
                 server.kill()
         server_log = log.read_text(errors="replace").strip().splitlines()
 
-    baseline, api = phases["baseline"], phases["API"]
-    rows, kinds, missed = tables(baseline, api, alone)
-    rate = summarise(api["records"], api["span"])["per_s"]
+    baseline, api, fresh = phases["baseline"], phases["API"], phases["API, new URLs"]
+    rows, kinds, missed = tables(baseline, {k: phases[k] for k in ("API", "API, new URLs")}, alone)
     bare = summarise(baseline["records"], baseline["span"])["per_s"]
     notes = [
         f"Database: {counts['articles']:,} articles, {counts['events']:,} events, "
-        f"{counts['stories']:,} stories, {size_mb:.0f} MB; {build_note}.",
-        f"API: {rate:.0f} requests/s, {rate / bare:.3f} of the bare static rate "
-        f"({bare:.0f}/s). CPU, in cores: server {api['server_cpu']:.2f} (API) and "
-        f"{baseline['server_cpu']:.2f} (static), clients {api['client_cpu']:.2f} and "
-        f"{baseline['client_cpu']:.2f}, other processes {api['other_cpu']:.2f} and "
-        f"{baseline['other_cpu']:.2f} (of {os.cpu_count()}). Server peak RSS (VmHWM) "
-        f"{peak_rss:.0f} MB.",
+        f"{counts['stories']:,} stories, {size_mb:.0f} MB; {build_note}."
+    ]
+    for name, run in (("API", api), ("API, new URLs", fresh)):
+        rate = summarise(run["records"], run["span"])["per_s"]
+        notes.append(
+            f"{name}: {rate:.0f} requests/s, {rate / bare:.3f} of the bare static rate "
+            f"({bare:.0f}/s). CPU, in cores: server {run['server_cpu']:.2f}, clients "
+            f"{run['client_cpu']:.2f}, other processes {run['other_cpu']:.2f} (of "
+            f"{os.cpu_count()}); static phase: server {baseline['server_cpu']:.2f}, clients "
+            f"{baseline['client_cpu']:.2f}, other {baseline['other_cpu']:.2f}."
+        )
+    notes += [
+        f"Server peak RSS (VmHWM) {peak_rss:.0f} MB, all processes.",
         f"{api['repeated'] / max(1, len(api['records'])):.0%} of the API requests repeated "
-        "an earlier one (same path and parameters); the server computes aggregates, event "
-        "totals and searches once per store state and keeps up to 512 of them per process.",
+        "an earlier URL; the server keeps whole answers per store state (up to 64 MB per "
+        "process), and computes aggregates, event totals and searches once per store state "
+        "(up to 512 per process), which the new-URL phase still uses.",
         "Goal (no error, p99 < 200 ms): "
         + (f"missed by {', '.join(missed)}." if missed else "met by every list endpoint."),
     ]
-    other = max(api["other_cpu"], baseline["other_cpu"])
+    other = max(api["other_cpu"], fresh["other_cpu"], baseline["other_cpu"])
     if other > 0.2:
         notes.append(
             f"**Warning**: other processes kept {other:.1f} cores busy during the run; "
@@ -1133,10 +1156,10 @@ def main() -> None:
     print("\n".join(kinds))
     print()
     print("\n".join(notes))
-    for phase in (baseline, api):
+    for phase in (baseline, api, fresh):
         for error in phase["errors"]:
             print("error:", error)
-    if baseline["errors"] or api["errors"]:
+    if baseline["errors"] or api["errors"] or fresh["errors"]:
         print("server output (last lines):", *server_log[-20:], sep="\n  ")
     if args.write:
         write_section(
@@ -1148,7 +1171,9 @@ def main() -> None:
             f"one keep-alive connection each, for {args.seconds:.0f} s per phase after a "
             f"{args.warmup:.0f} s warm-up; server and clients share the 2 cores. Baseline: "
             "the same clients fetching the static `/static/kabar.css`. API: a weighted mix "
-            "of the list endpoints with varied filters, and detail pages. 'alone': median "
+            "of the list endpoints with varied filters, and detail pages; 'API, new URLs': "
+            "the same mix with a parameter making each URL new, so that no kept answer "
+            "serves it. 'alone': median "
             f"latency of {args.alone} requests of each endpoint from one client with no "
             "other load, after the phases.\n\n"
             + HEADER

@@ -31,10 +31,12 @@ from ..store import Store
 from ..store import _queries as queries
 from ..store import _stories as story_queries
 from ..stories import lineage_tree
+from ._answers import AnswerCache
 from ._pages import article_segments, chart, related_stories
 
 MAX_PAGE = 500
 CACHE_ENTRIES = 512
+ANSWER_CACHE_BYTES = 64 * 1024 * 1024  # per server process
 CSV_ROWS = 100_000
 _CODE = r"^[A-Z0-9]{2,20}$"
 _DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -68,6 +70,10 @@ class _Pages:
             while len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
         return value
+
+    def store_state(self) -> tuple:
+        with self.store.engine.connect() as connection:
+            return queries.store_state(connection)
 
     def actors(self, connection: Connection) -> list[dict[str, Any]]:
         """Every actor with its numbers of events, most active first."""
@@ -114,6 +120,12 @@ def create_app(db: str | None = None, review_token: str | None = None) -> FastAP
         redoc_url=None,
     )
     app.state.pages = pages
+    app.add_middleware(
+        AnswerCache,
+        state=pages.store_state,
+        max_bytes=ANSWER_CACHE_BYTES,
+        skip=("/static/", "/docs", "/openapi.json"),
+    )
     app.mount("/static", StaticFiles(directory=str(files("kabar.web").joinpath("static"))))
     _routes(app, pages)
 
