@@ -140,6 +140,44 @@ def test_event_pages_follow_the_documented_order(filled, where):
             assert queries.count_event_rows(connection, where) == len(expected)
 
 
+def test_filters_of_one_shape_run_one_statement_with_their_own_values(filled):
+    """An event query is built once per shape (which filters are set) and run with each
+    request's values: every run must still answer its own filter, never the first one's."""
+    store, rows, stored = filled
+    runs = [
+        [queries.EventFilter(actor=a) for a in ("IDNGOV", "RUSGOV", "USAGOV")],
+        [
+            queries.EventFilter(country=c, since=day)
+            for c, day in (("CHN", "2026-01-03"), ("RUS", "2026-01-02"), ("IDN", "2026-01-04"))
+        ],
+        [queries.EventFilter(language=language) for language in ("en", "id")],
+        [
+            queries.EventFilter(outlet=outlet, quad_class=quad)
+            for outlet, quad in (("Kabar Uji", 1), ("warta uji", 3))
+        ],
+    ]
+    with store.engine.connect() as connection:
+        for same_shape in runs:
+            assert len({where.shape(connection) for where in same_shape}) == 1
+            for where in same_shape:
+                expected = _newest_first([r for r in rows if _matches(r, where, stored)])
+                assert expected
+                got = [e["id"] for e in queries.event_rows(connection, where, 500)]
+                assert got == expected, where
+        for number in (3, 5, 8):  # searches: "Teks berita nomor N."
+            article = next(a["id"] for a in stored if a["text"].endswith(f" {number}."))
+            expected = _newest_first([r for r in rows if r["article_id"] == article])
+            where = queries.EventFilter(q=str(number))
+            assert [e["id"] for e in queries.event_rows(connection, where, 500)] == expected
+        for a, b in (("RUSGOV", "IDNGOV"), ("USAGOV", "CHNGOV")):
+            pair = {a, b}
+            expected = _newest_first(
+                [r for r in rows if {r["source_code"], r["target_code"]} == pair]
+            )
+            assert expected
+            assert [e["id"] for e in queries.dyad_events(connection, a, b, 500)] == expected
+
+
 def test_an_actor_on_both_sides_of_an_event_is_listed_once(filled):
     store, rows, _ = filled
     both = [r["id"] for r in rows if r["source_code"] == r["target_code"] == "IDNGOV"]
