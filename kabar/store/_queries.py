@@ -89,10 +89,13 @@ class EventFilter:
     q: str | None = None  # full-text search in the articles
     include_background: bool = True  # events the article tells as background
 
-    def conditions(self, connection: Connection, split: bool = False) -> list:
+    def conditions(
+        self, connection: Connection, split: bool = False, walk_dates: bool = False
+    ) -> list:
         """The filters as SQL conditions; with ``split``, without the first either-side
         filter, which the caller applies as one branch per side (see `sides`). Each value
-        is a bound parameter named after its filter (see `values`)."""
+        is a bound parameter named after its filter (see `values`). With ``walk_dates`` a
+        search does not lead (see `_walk_dates`)."""
         bound = self.values(connection)
 
         def value(name: str) -> Any:
@@ -127,7 +130,11 @@ class EventFilter:
         if self.article is not None:
             found.append(events.c.article_id == value("article"))
         if self.q:
-            found.append(events.c.article_id.in_(matching_articles(connection, self.q)))
+            # "+ 0" keeps SQLite from reading the matches' events through the article index
+            article = (
+                events.c.article_id + literal_column("0") if walk_dates else events.c.article_id
+            )
+            found.append(article.in_(matching_articles(connection, self.q)))
         if not self.include_background:
             found.append(events.c.background.is_(False))
         return found
@@ -234,14 +241,32 @@ def event_rows(
 ) -> list[dict[str, Any]]:
     """Events with their article's title, outlet and language, newest event date first."""
 
+    walk = _walk_dates(connection, where, offset + limit)
+
     def build() -> Select:
-        rest = where.conditions(connection, split=True)
+        rest = where.conditions(connection, split=True, walk_dates=walk)
         branches = [[side, *rest] if side is not None else rest for side in where.sides()]
         return _events_by_id(_page_ids(branches, limit, offset))
 
-    statement = _STATEMENTS.get(("events", where.shape(connection)), build)
+    statement = _STATEMENTS.get(("events", where.shape(connection), walk), build)
     values = where.values(connection) | _page_values(limit, offset)
     return records(connection.execute(statement, values))
+
+
+def _walk_dates(connection: Connection, where: EventFilter, wanted: int) -> bool:
+    """Whether a page of a search's events is found sooner by walking events newest first
+    and keeping those of matching articles than by sorting every matching article's events.
+
+    SQLite reads the matches' events first, whatever their number: 'pemerintah' (16,600 of
+    20,000 articles) took 61-88 ms, walking the date index 3 ms; a rare word (222 articles)
+    1 ms, walking 4-6 ms. A walk reads about ``wanted * articles / matches`` events, the
+    sort about ``matches``' events: they cross near ``matches**2 = wanted * articles / 5``
+    (measured on 100,000 events)."""
+    if not where.q or connection.dialect.name != "sqlite":
+        return False
+    matches = connection.execute(_FTS_MATCHES, {"q": fts_query(where.q)}).scalar_one()
+    articles_stored = connection.execute(_NEWEST_ARTICLE).scalar() or 0
+    return matches * matches * 5 >= wanted * articles_stored
 
 
 class _Statements:
@@ -590,6 +615,10 @@ def event_exists(connection: Connection, event_id: int) -> bool:
 # -- full-text search ------------------------------------------------------------------------
 
 
+_FTS_MATCHES = text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q")
+_NEWEST_ARTICLE = select(func.max(articles.c.id))
+
+
 def matching_articles(connection: Connection, q: str):
     """A subquery of the ids of articles matching ``q`` (words, "phrases", OR, prefix*):
     SQLite's FTS5 index or PostgreSQL's full-text index."""
@@ -677,20 +706,37 @@ def search_articles(
     connection: Connection, q: str, limit: int = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Articles matching ``q``, best match first (SQLite: bm25; PostgreSQL: ts_rank_cd)."""
-    if connection.dialect.name == "sqlite":
-        query = text(
-            "SELECT a.id, a.title, a.outlet, a.language, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 24) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts), a.id DESC "
-            "LIMIT :limit OFFSET :offset"
-        ).bindparams(q=fts_query(q), limit=limit, offset=offset)
-    else:
-        query = _postgres_search(q, limit, offset)
     try:
-        return records(connection.execute(query))
+        if connection.dialect.name == "sqlite":
+            return _sqlite_search(connection, fts_query(q), limit, offset)
+        return records(connection.execute(_postgres_search(q, limit, offset)))
     except OperationalError as exc:
         raise BadQuery(f"cannot search for {q!r}: {exc.orig}") from exc
+
+
+# the page's ids ranked from the index alone, then only their rows and snippets are read:
+# joining every match's article before ranking cost half the time ('pemerintah', in 16,600
+# of 20,000 articles: 39 -> 22 ms; a word in 800: 4.3 -> 1.9 ms)
+_SEARCH_RANKED = text(
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
+    "ORDER BY bm25(articles_fts), rowid DESC LIMIT :limit OFFSET :offset"
+)
+_SEARCH_SHOWN = text(
+    "SELECT a.id, a.title, a.outlet, a.language, a.published, "
+    "snippet(articles_fts, 1, '[', ']', ' … ', 24) AS snippet "
+    "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+    "WHERE articles_fts MATCH :q AND articles_fts.rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _sqlite_search(connection: Connection, match: str, limit: int, offset: int) -> list[dict]:
+    values = {"q": match, "limit": limit, "offset": offset}
+    ranked = connection.execute(_SEARCH_RANKED, values).scalars().all()
+    if not ranked:
+        return []
+    shown = records(connection.execute(_SEARCH_SHOWN, {"q": match, "ids": ranked}))
+    by_id = {row["id"]: row for row in shown}
+    return [by_id[article] for article in ranked]
 
 
 def _postgres_search(q: str, limit: int, offset: int) -> Any:

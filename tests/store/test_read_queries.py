@@ -292,6 +292,28 @@ def test_filtered_lists_walk_a_date_index_without_sorting(filled, where, index):
     assert index in walked and "TEMP B-TREE" not in walked and "Sort" not in walked, walked
 
 
+def test_a_common_search_walks_the_events_newest_first(filled):
+    """A search matching most articles finds a page of events by walking the date index and
+    keeping the matches' events (SQLite sorted every match's events: 61-88 ms for a word in
+    most of 20,000 articles, 3 ms walking); a rare one still starts from its articles."""
+    store, rows, stored = filled
+    common, rare = queries.EventFilter(q="berita"), queries.EventFilter(q="3")
+    with store.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        assert queries._walk_dates(connection, common, 50) is sqlite  # all 40 articles
+        assert queries._walk_dates(connection, rare, 50) is False  # one article
+        if sqlite:
+            page = queries._page_ids([common.conditions(connection, walk_dates=True)], 50, 0)
+            walked = plan(connection, page.params(common.values(connection)))
+            assert "ix_events_date" in walked and "TEMP B-TREE" not in walked, walked
+        for number in range(1, 40, 13):
+            listed = queries.event_rows(connection, common, 7, offset=number)
+            assert [e["id"] for e in listed] == _newest_first(rows)[number : number + 7]
+        article = next(a["id"] for a in stored if a["text"].endswith(" 3."))
+        expected = _newest_first([r for r in rows if r["article_id"] == article])
+        assert [e["id"] for e in queries.event_rows(connection, rare, 500)] == expected
+
+
 def test_an_older_database_gets_the_indexes_of_migration_10(tmp_path):
     """Migration 10 replaces the PLOVER index of older databases and adds the actor codes
     to their index of events by article."""

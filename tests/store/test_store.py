@@ -275,6 +275,24 @@ def test_search_means_the_same_on_every_backend(store, q, expected):
     assert found == matching == expected
 
 
+def test_search_ranks_the_best_match_first_and_pages_through_all(store):
+    texts = {
+        "often": "Banjir lagi. Banjir merendam kota; banjir surut esok hari, kata warga.",
+        "once": "Hujan deras semalam membuat banjir kecil di pinggir kota dan desa sekitar.",
+        "twice": "Banjir datang. Warga mengungsi sebelum banjir naik ke rumah mereka.",
+        "other": "Pasar kota ramai menjelang hari raya.",
+    }
+    ids = {}
+    for key, text in texts.items():
+        ids[store.add(make(text=text, url=f"https://kabar.example/{key}")).article_id] = key
+    with store.engine.connect() as connection:
+        everything = queries.search_articles(connection, "banjir", limit=10)
+        pages = [queries.search_articles(connection, "banjir", 2, offset) for offset in (0, 2)]
+    assert [ids[row["id"]] for row in everything] == ["often", "twice", "once"]
+    assert [row["id"] for page in pages for row in page] == [row["id"] for row in everything]
+    assert all("[" in row["snippet"] and row["title"] for row in everything)
+
+
 def test_a_search_with_no_words_is_a_bad_query(store):
     with store.engine.connect() as connection, pytest.raises(queries.BadQuery):
         queries.search_articles(connection, '"" * ""')
