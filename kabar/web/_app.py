@@ -72,6 +72,7 @@ class _Pages:
         return value
 
     def store_state(self) -> tuple:
+        """The store's state now (its newest row ids): what kept answers are keyed by."""
         with self.store.engine.connect() as connection:
             return queries.store_state(connection)
 

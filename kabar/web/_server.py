@@ -97,8 +97,9 @@ def _serve_one(sock: socket.socket) -> None:
 
 
 def _settled(app: FastAPI) -> FastAPI:
-    """The app with what lives as long as the server (the gazetteer, the ontology, the
-    templates) loaded and then frozen out of the garbage collector's sight.
+    """The app with what lives as long as the server (the gazetteer, the schema, the
+    ontology and all the app built at start) loaded, then frozen out of the garbage
+    collector's sight.
 
     Python's full collections walk every live object: with the gazetteer loaded that took
     80-120 ms, ten times in half a minute of load, and every request waiting in the process
