@@ -227,6 +227,27 @@ def test_dyads_of_an_actor_count_each_event_once(filled, actor):
     assert any(a == b for a, b in expected)  # the data has an actor acting on itself
 
 
+def test_actors_are_counted_on_each_side_most_active_first(filled):
+    store, rows, _ = filled
+    expected: dict[str, dict] = {}
+    for row in rows:
+        for side in ("source", "target"):
+            code = row[f"{side}_code"]
+            if code is None:
+                continue
+            actor = expected.setdefault(
+                code, {"code": code, "as_source": 0, "as_target": 0, "events": 0}
+            )
+            actor[f"as_{side}"] += 1
+            actor["events"] += 1
+            actor["name"], actor["country"] = row[f"{side}_name"], row[f"{side}_country"]
+    ranked = sorted(expected.values(), key=lambda a: (-a["events"], a["code"]))
+    with store.engine.connect() as connection:
+        assert queries.actor_rows(connection) == ranked
+        assert queries.actor_rows(connection, limit=2, offset=1) == ranked[1:3]
+        assert queries.actor_rows(connection, q="gov") == [a for a in ranked if "GOV" in a["code"]]
+
+
 def test_neighbours_walk_the_publication_order(filled):
     store, _, stored = filled
     order = [a["id"] for a in sorted(stored, key=lambda a: (a["published"] or "", a["id"]))]
