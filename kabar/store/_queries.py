@@ -166,12 +166,12 @@ class EventFilter:
         """What the SQL of `conditions` depends on, apart from `values`: which filters are
         set (and on PostgreSQL the search itself, whose tsquery is built term by term)."""
         search = self.q if connection.dialect.name != "sqlite" else bool(self.q)
-        return (
-            connection.dialect.name,
-            tuple(self.values(connection)),
-            search,
-            self.include_background,
+        present = tuple(
+            f.name
+            for f in fields(self)
+            if f.name not in ("q", "include_background") and getattr(self, f.name) not in (None, "")
         )
+        return (connection.dialect.name, present, search, self.include_background)
 
     def sides(self) -> list:
         """The first either-side filter (actor, else country) as one condition per side:
